@@ -1,0 +1,113 @@
+package dev.planc.cli;
+
+import dev.planc.compiler.CompiledPlan;
+import dev.planc.compiler.Compiler;
+import dev.planc.compiler.Result;
+import dev.planc.compiler.ast.Decl;
+import dev.planc.compiler.ast.PlanFile;
+import dev.planc.compiler.diag.Diagnostic;
+import dev.planc.compiler.diag.JsonRenderer;
+import dev.planc.compiler.diag.TextRenderer;
+import dev.planc.compiler.source.FileSourceLoader;
+import dev.planc.compiler.source.SourceLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code planc check FILE|DIR...}: validates plans. A directory stands for every {@code *.plan}
+ * under it; a file found there without a {@code plan} block that another plan includes is
+ * checked through that plan, not on its own.
+ */
+@Command(name = "check", description = "Validate plans and report every problem.")
+final class CheckCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Plans, or directories to search for *.plan.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES}.")
+    Format format = Format.text;
+
+    @CommandLine.Mixin
+    Output output = new Output();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> problems = new ArrayList<>();
+        List<Inputs.Input> inputs = Inputs.expand(paths, problems);
+        SourceLoader loader = new FileSourceLoader();
+
+        List<Result<CompiledPlan>> results = new ArrayList<>();
+        List<Inputs.Input> compiled = new ArrayList<>();
+        for (Inputs.Input in : inputs) {
+            SourceLoader.LoadResult loaded = loader.load(in.path());
+            if (loaded instanceof SourceLoader.LoadResult.Failed f) {
+                problems.add("cannot read `" + in.path() + "`: " + f.reason());
+                continue;
+            }
+            results.add(Compiler.compile(((SourceLoader.LoadResult.Loaded) loaded).source(), loader));
+            compiled.add(in);
+        }
+        // Files found in a directory that are only included elsewhere are checked through their includer.
+        Set<Path> includedElsewhere = new HashSet<>();
+        for (Result<CompiledPlan> r : results) {
+            List<PlanFile> files = r.value().files();
+            for (int i = 1; i < files.size(); i++) {
+                includedElsewhere.add(key(files.get(i).source().path()));
+            }
+        }
+        List<Diagnostic> all = new ArrayList<>();
+        int checked = 0;
+        for (int i = 0; i < results.size(); i++) {
+            Result<CompiledPlan> r = results.get(i);
+            boolean library = r.value().root().decls().stream().noneMatch(d -> d instanceof Decl.PlanDecl);
+            if (compiled.get(i).fromDirectory() && library && includedElsewhere.contains(key(compiled.get(i).path().toString()))) {
+                continue;
+            }
+            checked++;
+            for (Diagnostic d : r.diagnostics()) {
+                if (!all.contains(d)) {
+                    all.add(d);
+                }
+            }
+        }
+        long errors = all.stream().filter(Diagnostic::isError).count();
+        long warnings = all.size() - errors;
+        if (format == Format.json) {
+            out.println(JsonRenderer.render(all));
+        } else {
+            err.print(new TextRenderer(output.useColor()).render(all));
+        }
+        for (String p : problems) {
+            err.println("planc: " + p);
+        }
+        if (format == Format.text && checked > 0) {
+            err.println("planc: checked " + TextRenderer.plural(checked, "plan") + ": "
+                    + TextRenderer.summary((int) errors, (int) warnings));
+        }
+        out.flush();
+        err.flush();
+        if (!problems.isEmpty()) {
+            return Main.FAILURE;
+        }
+        return errors > 0 ? Main.PLAN_ERRORS : Main.OK;
+    }
+
+    private static Path key(String p) {
+        return Path.of(p).toAbsolutePath().normalize();
+    }
+}

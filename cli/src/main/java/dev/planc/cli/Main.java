@@ -1,0 +1,70 @@
+package dev.planc.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code planc}: the command line. Exit codes per CLI.md: 0 ok, 1 plan errors, 2 usage or I/O. */
+@Command(name = "planc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Plan-as-code: check, format and schedule .plan files.",
+        subcommands = {CheckCommand.class, FmtCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int PLAN_ERRORS = 1;
+    public static final int FAILURE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, fmt)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; returns the exit code. Never throws. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> FAILURE);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("planc: " + ex.getMessage());
+            err.println("Try 'planc " + (ex.getCommandLine().getCommandName().equals("planc") ? ""
+                    : ex.getCommandLine().getCommandName() + " ") + "--help' for usage.");
+            err.flush();
+            return FAILURE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            err.println("planc: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return FAILURE;
+        });
+        try {
+            int code = cli.execute(args);
+            out.flush();
+            err.flush();
+            return code;
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            err.println("planc: out of resources: " + e);
+            err.flush();
+            return FAILURE;
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"planc " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.planc.compiler;
+
+import dev.planc.compiler.ast.Attr;
+import dev.planc.compiler.ast.Decl;
+import dev.planc.compiler.ast.PlanFile;
+import dev.planc.compiler.diag.Code;
+import dev.planc.compiler.diag.Diagnostic;
+import dev.planc.compiler.diag.Diagnostics;
+import dev.planc.compiler.model.Plan;
+import dev.planc.compiler.resolve.Resolver;
+import dev.planc.compiler.source.Source;
+import dev.planc.compiler.source.SourceLoader;
+import dev.planc.compiler.source.Span;
+import dev.planc.compiler.syntax.SyntaxParser;
+import dev.planc.compiler.validate.RuleContext;
+import dev.planc.compiler.validate.Rules;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one entry point every front door uses: a root source in, the compiled plan and all
+ * diagnostics out. Never throws for bad input.
+ *
+ * <p>Stages: parse the root and, depth first, every file it includes (paths relative to the
+ * including file; cycles and missing files reported); check the plan block; run the value rules
+ * on the syntax trees; then, only when the syntax is clean (so one typo cannot cascade), resolve
+ * the model and run the structural and model rules.
+ */
+public final class Compiler {
+    private Compiler() {}
+
+    public static Result<CompiledPlan> compile(Source root, SourceLoader loader) {
+        Diagnostics diagnostics = new Diagnostics();
+        List<PlanFile> files = new ArrayList<>();
+        Map<Path, PlanFile> loaded = new HashMap<>();
+        List<Decl> decls = new ArrayList<>();
+
+        PlanFile rootFile = SyntaxParser.parse(root, diagnostics);
+        files.add(rootFile);
+        List<Path> stack = new ArrayList<>();
+        Path rootPath = key(root.path());
+        if (rootPath != null) {
+            loaded.put(rootPath, rootFile);
+            stack.add(rootPath);
+        }
+        splice(rootFile, stack, loaded, files, decls, loader, diagnostics);
+        boolean syntaxClean = !diagnostics.hasErrors();
+
+        Decl.PlanDecl planDecl = planBlock(files, diagnostics);
+        RuleContext valueContext = new RuleContext(files, decls, planDecl, null);
+        Rules.runValueRules(valueContext, diagnostics);
+
+        Plan plan = null;
+        if (syntaxClean && planDecl != null) {
+            List<Decl> others = decls.stream().filter(d -> !(d instanceof Decl.PlanDecl)).toList();
+            plan = Resolver.resolve(planDecl, others, diagnostics);
+            Rules.runModelRules(new RuleContext(files, others, planDecl, plan), diagnostics);
+        }
+        List<Diagnostic> sorted = new ArrayList<>(diagnostics.all());
+        sorted.sort(order(files));
+        return new Result<>(new CompiledPlan(files, plan), sorted);
+    }
+
+    /** Diagnostics in file order (root first, then includes), then by position. */
+    private static java.util.Comparator<Diagnostic> order(List<PlanFile> files) {
+        Map<Source, Integer> rank = new HashMap<>();
+        for (PlanFile f : files) {
+            rank.putIfAbsent(f.source(), rank.size());
+        }
+        return java.util.Comparator
+                .comparingInt((Diagnostic d) -> rank.getOrDefault(d.span().source(), Integer.MAX_VALUE))
+                .thenComparingInt(d -> d.span().start())
+                .thenComparingInt(d -> d.span().end())
+                .thenComparing(d -> d.code().id())
+                .thenComparing(Diagnostic::message);
+    }
+
+    /** Appends the file's declarations to {@code decls}, replacing each include by the included file's. */
+    private static void splice(PlanFile file, List<Path> stack, Map<Path, PlanFile> loaded, List<PlanFile> files,
+            List<Decl> decls, SourceLoader loader, Diagnostics diagnostics) {
+        for (Decl d : file.decls()) {
+            if (!(d instanceof Decl.IncludeDecl inc)) {
+                decls.add(d);
+                continue;
+            }
+            String written = inc.path().value();
+            Path target;
+            try {
+                Path base = Path.of(file.source().path()).getParent();
+                target = (base == null ? Path.of(written) : base.resolve(written)).normalize();
+            } catch (InvalidPathException e) {
+                diagnostics.report(Code.E0209, inc.path().span(), "cannot include \"" + written + "\": not a valid path");
+                continue;
+            }
+            Path k = key(target.toString());
+            if (k != null && stack.contains(k)) {
+                List<String> cycle = new ArrayList<>();
+                for (Path p : stack.subList(stack.indexOf(k), stack.size())) {
+                    cycle.add(display(p, loaded));
+                }
+                cycle.add(display(k, loaded));
+                diagnostics.report(Diagnostic.of(Code.E0208, inc.span(), "include cycle: " + String.join(" → ", cycle))
+                        .withHelp("remove one of these includes"));
+                continue;
+            }
+            if (k != null && loaded.containsKey(k)) {
+                continue; // already included elsewhere: its declarations are in once
+            }
+            SourceLoader.LoadResult result = loader.load(target);
+            if (result instanceof SourceLoader.LoadResult.Failed failed) {
+                diagnostics.report(Diagnostic.of(Code.E0209, inc.path().span(), "cannot include \"" + written + "\": "
+                        + failed.reason()).withLabel("looked for " + target));
+                continue;
+            }
+            Source source = ((SourceLoader.LoadResult.Loaded) result).source();
+            PlanFile included = SyntaxParser.parse(source, diagnostics);
+            files.add(included);
+            if (k != null) {
+                loaded.put(k, included);
+                stack.add(k);
+            }
+            splice(included, stack, loaded, files, decls, loader, diagnostics);
+            if (k != null) {
+                stack.remove(stack.size() - 1);
+            }
+        }
+    }
+
+    private static String display(Path key, Map<Path, PlanFile> loaded) {
+        PlanFile f = loaded.get(key);
+        return f != null ? f.source().path() : key.toString();
+    }
+
+    private static @Nullable Path key(String path) {
+        try {
+            return Path.of(path).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** Exactly one plan block, in the root file, with a start date. */
+    private static Decl.@Nullable PlanDecl planBlock(List<PlanFile> files, Diagnostics diagnostics) {
+        Decl.PlanDecl found = null;
+        PlanFile root = files.get(0);
+        for (PlanFile f : files) {
+            for (Decl d : f.decls()) {
+                if (!(d instanceof Decl.PlanDecl p)) {
+                    continue;
+                }
+                Span head = new Span(p.span().source(), p.span().start(), Math.min(p.span().end(), p.span().start() + 4));
+                if (f != root) {
+                    diagnostics.report(Diagnostic.of(Code.E0210, head, "an included file cannot have a `plan` block")
+                            .withHelp("only the file you compile declares the plan; move this block there"));
+                } else if (found != null) {
+                    diagnostics.report(Diagnostic.of(Code.E0210, head, "a second `plan` block")
+                            .withLabel("the first is at " + found.span().location()));
+                } else {
+                    found = p;
+                }
+            }
+        }
+        if (found == null) {
+            Source src = root.source();
+            int end = Math.min(src.text().length(), 0);
+            diagnostics.report(Diagnostic.of(Code.E0210, new Span(src, 0, end), "`" + src.path()
+                    + "` has no `plan` block").withHelp("add `plan \"Name\" { start YYYY-MM-DD }`; a file of "
+                    + "declarations only is meant to be included by a plan"));
+            return null;
+        }
+        boolean hasStart = found.body().stream().anyMatch(m -> m instanceof Attr.Start);
+        if (!hasStart) {
+            Span head = new Span(found.span().source(), found.span().start(), found.span().start() + 4);
+            diagnostics.report(Diagnostic.of(Code.E0210, head, "the plan block has no `start` date")
+                    .withHelp("add `start YYYY-MM-DD`: everything is scheduled from it"));
+        }
+        return found;
+    }
+}

@@ -1,0 +1,294 @@
+package dev.planc.compiler.syntax;
+
+import dev.planc.compiler.diag.Code;
+import dev.planc.compiler.diag.Diagnostic;
+import dev.planc.compiler.diag.Diagnostics;
+import dev.planc.compiler.diag.Limits;
+import dev.planc.compiler.resolve.Suggest;
+import dev.planc.compiler.source.Source;
+import dev.planc.compiler.source.Span;
+import dev.planc.grammar.PlanLexer;
+import dev.planc.grammar.PlanParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * ANTLR's recovery (single-token insertion and deletion, then resynchronisation) with messages
+ * of our own: what was found, what could come there in words a plan author knows, the block it
+ * happened in, and a "did you mean" when the found word is close to a keyword that fits.
+ */
+final class SyntaxErrors extends DefaultErrorStrategy {
+    private final Source source;
+    private final OffsetMap offsets;
+    private final Diagnostics diagnostics;
+    private int reported;
+    private int suppressed;
+    private @Nullable Token lastReported;
+
+    SyntaxErrors(Source source, OffsetMap offsets, Diagnostics diagnostics) {
+        this.source = source;
+        this.offsets = offsets;
+        this.diagnostics = diagnostics;
+    }
+
+    int reported() {
+        return reported;
+    }
+
+    /** Adds the summary of errors beyond the cap, if any. */
+    void finish() {
+        if (suppressed > 0) {
+            int end = source.text().length();
+            diagnostics.report(Code.E0001, new Span(source, end, end),
+                    "too many syntax errors: " + suppressed + " more in this file not shown");
+        }
+    }
+
+    /**
+     * ANTLR throws at the entry of a {@code (...)*} loop when the first token fits nothing, which
+     * abandons the whole enclosing block and cascades (a typo in a task's first attribute would
+     * close the task early). Here the entry recovers like the loop-back does: report the token,
+     * skip to something the loop or its followers can take, and go on inside the block.
+     */
+    @Override
+    public void sync(Parser recognizer) throws org.antlr.v4.runtime.RecognitionException {
+        org.antlr.v4.runtime.atn.ATNState s = recognizer.getInterpreter().atn.states.get(recognizer.getState());
+        if (s.getStateType() != org.antlr.v4.runtime.atn.ATNState.STAR_LOOP_ENTRY || inErrorRecoveryMode(recognizer)) {
+            super.sync(recognizer);
+            return;
+        }
+        int la = recognizer.getInputStream().LA(1);
+        IntervalSet next = recognizer.getATN().nextTokens(s);
+        if (next.contains(la) || next.contains(Token.EPSILON)) {
+            super.sync(recognizer);
+            return;
+        }
+        reportUnwantedToken(recognizer);
+        IntervalSet expecting = recognizer.getExpectedTokens();
+        consumeUntil(recognizer, expecting.or(getErrorRecoverySet(recognizer)));
+    }
+
+    @Override
+    protected void reportNoViableAlternative(Parser recognizer, NoViableAltException e) {
+        report(recognizer, e.getOffendingToken(), null);
+    }
+
+    @Override
+    protected void reportInputMismatch(Parser recognizer, InputMismatchException e) {
+        report(recognizer, e.getOffendingToken(), null);
+    }
+
+    @Override
+    protected void reportUnwantedToken(Parser recognizer) {
+        if (inErrorRecoveryMode(recognizer)) {
+            return;
+        }
+        beginErrorCondition(recognizer);
+        report(recognizer, recognizer.getCurrentToken(), null);
+    }
+
+    @Override
+    protected void reportMissingToken(Parser recognizer) {
+        if (inErrorRecoveryMode(recognizer)) {
+            return;
+        }
+        beginErrorCondition(recognizer);
+        IntervalSet expecting = getExpectedTokens(recognizer);
+        Token t = recognizer.getCurrentToken();
+        String what = describeSet(expecting, recognizer.getVocabulary());
+        Token prev = previousToken(recognizer, t);
+        // Point just after the previous token: that is where the missing piece belongs.
+        if (prev != null) {
+            int at = offsets.utf16(prev.getStopIndex() + 1);
+            emit(Diagnostic.of(Code.E0001, new Span(source, at, at),
+                    "expected " + what + " after " + describeToken(prev) + context(recognizer)), t);
+        } else {
+            emit(Diagnostic.of(Code.E0001, span(t), "expected " + what + " before " + describeToken(t)
+                    + context(recognizer)), t);
+        }
+    }
+
+    @Override
+    public void reportError(Parser recognizer, org.antlr.v4.runtime.RecognitionException e) {
+        if (inErrorRecoveryMode(recognizer)) {
+            return;
+        }
+        beginErrorCondition(recognizer);
+        if (e instanceof NoViableAltException nva) {
+            reportNoViableAlternative(recognizer, nva);
+        } else if (e instanceof InputMismatchException ime) {
+            reportInputMismatch(recognizer, ime);
+        } else {
+            report(recognizer, e.getOffendingToken(), e.getExpectedTokens());
+        }
+    }
+
+    private void report(Parser recognizer, Token found, @Nullable IntervalSet expectedOrNull) {
+        IntervalSet expected = expectedOrNull != null ? expectedOrNull : recognizer.getExpectedTokens();
+        Vocabulary vocab = recognizer.getVocabulary();
+        String message = "unexpected " + describeToken(found) + context(recognizer) + "; expected "
+                + describeSet(expected, vocab);
+        Diagnostic d = Diagnostic.of(Code.E0001, span(found), message);
+        String suggestion = suggestKeyword(found, expected, vocab);
+        if (suggestion != null) {
+            d = d.withLabel("did you mean `" + suggestion + "`?");
+        } else if (found.getType() == PlanLexer.ID && expected.contains(PlanLexer.RBRACE)) {
+            d = d.withLabel("not an attribute here");
+        }
+        emit(d, found);
+    }
+
+    private void emit(Diagnostic d, Token at) {
+        if (lastReported != null && lastReported.getTokenIndex() == at.getTokenIndex() && at.getTokenIndex() >= 0) {
+            return; // one error per token: never cascade on the same spot
+        }
+        lastReported = at;
+        if (reported >= Limits.MAX_SYNTAX_ERRORS) {
+            suppressed++;
+            return;
+        }
+        reported++;
+        diagnostics.report(d);
+    }
+
+    private Span span(Token t) {
+        if (t.getType() == Token.EOF || t.getStartIndex() < 0) {
+            int end = source.text().length();
+            return new Span(source, end, end);
+        }
+        int start = offsets.utf16(t.getStartIndex());
+        int end = offsets.utf16(t.getStopIndex() + 1);
+        return new Span(source, start, Math.max(start, end));
+    }
+
+    private static @Nullable Token previousToken(Parser recognizer, Token t) {
+        int i = t.getTokenIndex() - 1;
+        while (i >= 0) {
+            Token p = recognizer.getTokenStream().get(i);
+            if (p.getChannel() == Token.DEFAULT_CHANNEL) {
+                return p;
+            }
+            i--;
+        }
+        return null;
+    }
+
+    /** " in task `design`": the innermost declaration being parsed. */
+    private static String context(Parser recognizer) {
+        for (ParserRuleContext c = recognizer.getContext(); c != null; c = c.getParent()) {
+            String kind = switch (c.getRuleIndex()) {
+                case PlanParser.RULE_planDecl -> "the plan block";
+                case PlanParser.RULE_calendarDecl -> "calendar";
+                case PlanParser.RULE_resourceDecl -> "resource";
+                case PlanParser.RULE_teamDecl -> "team";
+                case PlanParser.RULE_taskDecl -> "task";
+                case PlanParser.RULE_milestoneDecl -> "milestone";
+                case PlanParser.RULE_goalDecl -> "goal";
+                case PlanParser.RULE_metricDecl -> "metric";
+                case PlanParser.RULE_contingencyDecl -> "contingency";
+                default -> null;
+            };
+            if (kind != null) {
+                if (c.getRuleIndex() == PlanParser.RULE_planDecl) {
+                    return " in " + kind;
+                }
+                PlanParser.NameContext name = c.getRuleContext(PlanParser.NameContext.class, 0);
+                if (name != null && name.getStart() != null && name.getStart().getTokenIndex() >= 0
+                        && name.getStart().getType() != Token.EOF) {
+                    return " in " + kind + " `" + name.getText() + "`";
+                }
+                return " in " + kind;
+            }
+        }
+        return "";
+    }
+
+    static String describeToken(Token t) {
+        return switch (t.getType()) {
+            case Token.EOF -> "end of file";
+            case PlanLexer.STRING -> "string " + abbreviate(t.getText());
+            case PlanLexer.ID -> "`" + abbreviate(t.getText()) + "`";
+            default -> "`" + abbreviate(t.getText()) + "`";
+        };
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+
+    /** Expected tokens in words: keywords and symbols quoted, token classes named. */
+    static String describeSet(IntervalSet set, Vocabulary vocab) {
+        List<String> words = new ArrayList<>();
+        boolean name = set.contains(PlanLexer.ID);
+        if (name) {
+            words.add("a name");
+        }
+        for (int type : set.toArray()) {
+            if (type == PlanLexer.ID) {
+                continue;
+            }
+            String literal = vocab.getLiteralName(type);
+            if (literal != null) {
+                String word = literal.substring(1, literal.length() - 1);
+                if (name && Character.isLetter(word.charAt(0))) {
+                    continue; // keywords are names too; "a name" covers them
+                }
+                words.add("`" + word + "`");
+                continue;
+            }
+            String w = switch (type) {
+                case Token.EOF -> "end of file";
+                case PlanLexer.STRING -> "a string";
+                case PlanLexer.NUMBER -> "a number";
+                case PlanLexer.PERCENT -> "a percentage";
+                case PlanLexer.DURATION_LIT -> "a duration such as `3d`";
+                case PlanLexer.DATE -> "a date such as `2027-01-04`";
+                case PlanLexer.DATETIME -> "a date-time";
+                case PlanLexer.TIME -> "a time such as `09:00`";
+                default -> null;
+            };
+            if (w != null && !words.contains(w)) {
+                words.add(w);
+            }
+        }
+        if (words.isEmpty()) {
+            return "something else";
+        }
+        if (words.size() == 1) {
+            return words.get(0);
+        }
+        if (words.size() > 12) {
+            List<String> head = words.subList(0, 12);
+            return String.join(", ", head) + ", ...";
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    }
+
+    private static @Nullable String suggestKeyword(Token found, IntervalSet expected, Vocabulary vocab) {
+        if (found.getType() != PlanLexer.ID && found.getType() != PlanLexer.BAD_UNIT) {
+            if (vocab.getLiteralName(found.getType()) == null) {
+                return null;
+            }
+        }
+        List<String> keywords = new ArrayList<>();
+        for (int type : expected.toArray()) {
+            String literal = vocab.getLiteralName(type);
+            if (literal != null && Character.isLetter(literal.charAt(1))) {
+                keywords.add(literal.substring(1, literal.length() - 1));
+            }
+        }
+        if (keywords.isEmpty() || keywords.size() > 30) {
+            return null;
+        }
+        return Suggest.closest(found.getText(), keywords);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.planc.compiler.validate;
+
+import dev.planc.compiler.ast.Decl;
+import dev.planc.compiler.diag.Code;
+import dev.planc.compiler.diag.Diagnostic;
+import dev.planc.compiler.diag.Diagnostics;
+import dev.planc.compiler.model.Task;
+import java.util.HashSet;
+import java.util.Set;
+
+/** W0001: a resource that no task is assigned (directly or through a team). */
+final class UnusedResourceRule implements Rule {
+    @Override
+    public void check(RuleContext context, Diagnostics out) {
+        Set<String> used = new HashSet<>();
+        for (Task t : context.plan().tasks()) {
+            for (Task.Allocation a : t.assignments()) {
+                used.add(context.plan().resources().get(a.resource()).id());
+            }
+        }
+        for (Decl d : context.decls()) {
+            if (d instanceof Decl.ResourceDecl r && !used.contains(r.id().name())) {
+                out.report(Diagnostic.of(Code.W0001, r.id().span(), "resource `" + r.id().name()
+                        + "` is not assigned to any task").withHelp("assign it, or remove it from the plan"));
+            }
+        }
+    }
+}
