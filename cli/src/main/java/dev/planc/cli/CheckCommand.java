@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * under it; a file found there without a {@code plan} block that another plan includes is
  * checked through that plan, not on its own.
  */
-@Command(name = "check", description = "Validate plans and report every problem.")
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Validate plans and report every problem.")
 final class CheckCommand implements Callable<Integer> {
     enum Format { text, json }
 

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * A file with syntax errors is left untouched and its errors are shown. With {@code --check}
  * nothing is written; files that would change are named and the exit code is 1.
  */
-@Command(name = "fmt", description = "Format plans in the canonical layout.")
+@Command(name = "fmt", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Format plans in the canonical layout.")
 final class FmtCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Plans, or directories to search for *.plan.")

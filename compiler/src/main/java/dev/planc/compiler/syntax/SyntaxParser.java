@@ -41,8 +41,16 @@ public final class SyntaxParser {
         CommonToken previousBad = null;
         for (Token raw = lexer.nextToken(); raw.getType() != Token.EOF; raw = lexer.nextToken()) {
             CommonToken t = (CommonToken) raw;
+            int type = t.getType();
+            if (type < PlanLexer.ERROR_CHAR && type != PlanLexer.UNTERMINATED_STRING && type != PlanLexer.LINE_COMMENT
+                    && type != PlanLexer.BLOCK_COMMENT && type != PlanLexer.UNTERMINATED_COMMENT
+                    && type != PlanLexer.LBRACE && type != PlanLexer.LPAREN && type != PlanLexer.RBRACE
+                    && type != PlanLexer.RPAREN) {
+                tokens.add(t); // the common case: nothing to check, nothing to record
+                continue;
+            }
             Span span = new Span(source, offsets.utf16(t.getStartIndex()), offsets.utf16(t.getStopIndex() + 1));
-            switch (t.getType()) {
+            switch (type) {
                 case PlanLexer.ERROR_CHAR -> {
                     t.setChannel(Token.HIDDEN_CHANNEL);
                     boolean adjacent = previousBad != null && previousBad.getStopIndex() + 1 == t.getStartIndex();
@@ -75,7 +83,9 @@ public final class SyntaxParser {
             if (t.getType() == PlanLexer.LINE_COMMENT || t.getType() == PlanLexer.BLOCK_COMMENT) {
                 comments.add(new Comment(span.text(), t.getType() == PlanLexer.BLOCK_COMMENT, span));
             }
-            tokens.add(t);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                tokens.add(t); // the parser never looks at hidden tokens; a file of junk must not hold them all
+            }
         }
         Span whole = new Span(source, 0, text.length());
         if (tooDeep) {

@@ -1,0 +1,57 @@
+package dev.planc.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real packaged CLI ({@code cli/target/planc.jar}) as a separate process. */
+final class PlancProcess {
+    record Run(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    static Path repoRoot() {
+        String prop = System.getProperty("planc.repoRoot");
+        if (prop != null && Files.exists(Path.of(prop, "mvnw"))) {
+            return Path.of(prop);
+        }
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("mvnw"))) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    static Path jar() {
+        return repoRoot().resolve("cli/target/planc.jar");
+    }
+
+    static Run run(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-jar");
+        cmd.add(jar().toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().remove("NO_COLOR");
+        Path out = Files.createTempFile("planc-out", ".txt");
+        Path err = Files.createTempFile("planc-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("planc timed out: " + cmd);
+        }
+        Run r = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+        return r;
+    }
+}
