@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code planc}: the command line. Exit codes per CLI.md: 0 ok, 1 plan errors, 2 usage or I/O. */
 @Command(name = "planc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Plan-as-code: check, format and schedule .plan files.",
-        subcommands = {CheckCommand.class, FmtCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, FmtCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -19,7 +19,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, fmt)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, fmt, schedule)");
     }
 
     public static void main(String[] args) {

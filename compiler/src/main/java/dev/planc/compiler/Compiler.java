@@ -8,6 +8,9 @@ import dev.planc.compiler.diag.Diagnostic;
 import dev.planc.compiler.diag.Diagnostics;
 import dev.planc.compiler.model.Plan;
 import dev.planc.compiler.resolve.Resolver;
+import dev.planc.compiler.schedule.Schedule;
+import dev.planc.compiler.schedule.ScheduleRequest;
+import dev.planc.compiler.schedule.Scheduler;
 import dev.planc.compiler.source.Source;
 import dev.planc.compiler.source.SourceLoader;
 import dev.planc.compiler.source.Span;
@@ -29,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Stages: parse the root and, depth first, every file it includes (paths relative to the
  * including file; cycles and missing files reported); check the plan block; run the value rules
  * on the syntax trees; then, only when the syntax is clean (so one typo cannot cascade), resolve
- * the model and run the structural and model rules.
+ * the model and run the structural and model rules; and when all that found no error, schedule
+ * the plan (a missed deadline is an error too) so the result carries the baseline schedule.
  */
 public final class Compiler {
     private Compiler() {}
@@ -51,7 +55,7 @@ public final class Compiler {
         splice(rootFile, stack, loaded, files, decls, loader, diagnostics);
         boolean syntaxClean = !diagnostics.hasErrors();
 
-        Decl.PlanDecl planDecl = planBlock(files, diagnostics);
+        Decl.PlanDecl planDecl = planBlock(files, syntaxClean, diagnostics);
         RuleContext valueContext = new RuleContext(files, decls, planDecl, null);
         Rules.runValueRules(valueContext, diagnostics);
 
@@ -61,9 +65,16 @@ public final class Compiler {
             plan = Resolver.resolve(planDecl, others, diagnostics);
             Rules.runModelRules(new RuleContext(files, others, planDecl, plan), diagnostics);
         }
+        Schedule schedule = null;
+        if (plan != null && !diagnostics.hasErrors()) {
+            // A missed deadline is a compile error, so compiling schedules; the result is the baseline.
+            Result<Schedule> scheduled = Scheduler.schedule(plan, ScheduleRequest.plain());
+            scheduled.diagnostics().forEach(diagnostics::report);
+            schedule = scheduled.value();
+        }
         List<Diagnostic> sorted = new ArrayList<>(diagnostics.all());
         sorted.sort(order(files));
-        return new Result<>(new CompiledPlan(files, plan), sorted);
+        return new Result<>(new CompiledPlan(files, plan, schedule), sorted);
     }
 
     /** Diagnostics in file order (root first, then includes), then by position. */
@@ -144,8 +155,12 @@ public final class Compiler {
         }
     }
 
-    /** Exactly one plan block, in the root file, with a start date. */
-    private static Decl.@Nullable PlanDecl planBlock(List<PlanFile> files, Diagnostics diagnostics) {
+    /**
+     * Exactly one plan block, in the root file, with a start date. A missing block or start is
+     * only reported when the syntax is clean: a syntax error may be what dropped it.
+     */
+    private static Decl.@Nullable PlanDecl planBlock(List<PlanFile> files, boolean syntaxClean,
+            Diagnostics diagnostics) {
         Decl.PlanDecl found = null;
         PlanFile root = files.get(0);
         for (PlanFile f : files) {
@@ -166,15 +181,17 @@ public final class Compiler {
             }
         }
         if (found == null) {
+            if (!syntaxClean) {
+                return null;
+            }
             Source src = root.source();
-            int end = Math.min(src.text().length(), 0);
-            diagnostics.report(Diagnostic.of(Code.E0210, new Span(src, 0, end), "`" + src.path()
-                    + "` has no `plan` block").withHelp("add `plan \"Name\" { start YYYY-MM-DD }`; a file of "
+            diagnostics.report(Diagnostic.of(Code.E0210, new Span(src, 0, 0), "this file has no `plan` block")
+                    .withHelp("add `plan \"Name\" { start YYYY-MM-DD }`; a file of "
                     + "declarations only is meant to be included by a plan"));
             return null;
         }
         boolean hasStart = found.body().stream().anyMatch(m -> m instanceof Attr.Start);
-        if (!hasStart) {
+        if (!hasStart && syntaxClean) {
             Span head = new Span(found.span().source(), found.span().start(), found.span().start() + 4);
             diagnostics.report(Diagnostic.of(Code.E0210, head, "the plan block has no `start` date")
                     .withHelp("add `start YYYY-MM-DD`: everything is scheduled from it"));

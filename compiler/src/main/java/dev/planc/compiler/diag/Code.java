@@ -73,6 +73,11 @@ public enum Code {
             "An attribute got a value of the wrong kind, such as a percentage where a number is required.",
             "Write the kind of value the message asks for."),
 
+    E0114(Severity.ERROR, "no working time",
+            "The plan cannot be scheduled because some task's calendar has no working time for centuries "
+                    + "(a calendar without workdays or hours, or leaves that never end).",
+            "Give the calendar `workdays` and `hours`, or shorten the leave."),
+
     // --- names and structure ------------------------------------------------------------
     E0201(Severity.ERROR, "unknown task",
             "A dependency, `activate` or goal names a task or milestone that does not exist in scope. "
@@ -137,6 +142,10 @@ public enum Code {
     E0306(Severity.ERROR, "activate of a non-contingent task",
             "`activate` names a task that is not marked `contingent`; it is already in the schedule.",
             "Mark the task `contingent` (`task plan_b \"...\" contingent { }`), or activate another task."),
+    E0307(Severity.ERROR, "missed deadline",
+            "A task or milestone finishes after its `deadline` when the plan is scheduled as soon as possible. "
+                    + "The message names the chain of tasks that drives the date, each with its length.",
+            "Shorten or parallelise the chain, add resources to it, or move the deadline."),
     // --- expressions --------------------------------------------------------------------
     E0401(Severity.ERROR, "type mismatch",
             "An operator got operands of types it cannot combine, such as a duration compared with a number.",

@@ -16,10 +16,13 @@ import org.jspecify.annotations.Nullable;
  * @param work duration or effort of a leaf task, null for groups and milestones
  * @param assignments resolved bookings (teams expanded to their members)
  * @param dependencies what this task waits for, as declared on it (not inherited)
+ * @param deadline the instant it must be finished by (a date means the end of that day)
+ * @param deadlineText the deadline as written
  */
 public record Task(int index, String id, String path, String title, Kind kind, boolean contingent, int parent,
         List<Integer> children, @Nullable Work work, List<Allocation> assignments, List<Link> dependencies,
-        @Nullable LocalDateTime startNoEarlier, @Nullable LocalDateTime deadline, int priority,
+        @Nullable LocalDateTime startNoEarlier, @Nullable LocalDateTime deadline, @Nullable String deadlineText,
+        int priority,
         @Nullable Money budget, @Nullable Money cost, @Nullable String note, Span span) {
 
     public Task {

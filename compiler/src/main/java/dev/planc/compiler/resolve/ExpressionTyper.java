@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -34,16 +35,19 @@ final class ExpressionTyper {
     private final Units units;
     private final BiFunction<Ref, String, @Nullable Integer> taskLookup;
     private final Predicate<String> isTopLevelTask;
+    private final Function<String, @Nullable String> globalKind;
     private boolean failed;
 
     ExpressionTyper(Diagnostics diagnostics, Map<String, Integer> metrics, @Nullable String currency, Units units,
-            BiFunction<Ref, String, @Nullable Integer> taskLookup, Predicate<String> isTopLevelTask) {
+            BiFunction<Ref, String, @Nullable Integer> taskLookup, Predicate<String> isTopLevelTask,
+            Function<String, @Nullable String> globalKind) {
         this.diagnostics = diagnostics;
         this.metrics = metrics;
         this.currency = currency;
         this.units = units;
         this.taskLookup = taskLookup;
         this.isTopLevelTask = isTopLevelTask;
+        this.globalKind = globalKind;
     }
 
     /** A typed boolean condition, or null after reporting why there is none. */
@@ -144,10 +148,12 @@ final class ExpressionTyper {
             }
             return mismatch(b.span(), msg, hint(l, r));
         }
-        if (l instanceof Condition.Constant lc && r instanceof Condition.Constant rc && lt == Type.MONEY
-                && rt == Type.MONEY && lc.currency() != null && rc.currency() != null
+        // With a plan currency, a differing code is already reported where it is written (E0110).
+        if (currency == null && l instanceof Condition.Constant lc && r instanceof Condition.Constant rc
+                && lt == Type.MONEY && rt == Type.MONEY && lc.currency() != null && rc.currency() != null
                 && !lc.currency().equals(rc.currency())) {
-            return mismatch(b.span(), "cannot combine " + lc.currency() + " with " + rc.currency(), null);
+            return mismatch(b.span(), "cannot combine money in " + lc.currency() + " with money in " + rc.currency(),
+                    "convert one amount so both are in the same currency");
         }
         return new Condition.Binary(op, l, r, result, b.span());
     }
@@ -198,6 +204,13 @@ final class ExpressionTyper {
                 diagnostics.report(Diagnostic.of(Code.E0204, r.span(), "`" + name + "` is a task, not a value")
                         .withHelp("use one of its properties: `" + name + ".done`, `" + name + ".slip`, `" + name
                                 + ".progress`, `" + name + ".started`, `" + name + ".late`"));
+                return null;
+            }
+            String kind = globalKind.apply(name);
+            if (kind != null) {
+                diagnostics.report(Diagnostic.of(Code.E0211, r.span(), "`" + name + "` is a " + kind + ", not a value")
+                        .withHelp("a condition uses metrics, task and milestone properties (`TASK.slip`, ...), "
+                                + "`today`, `spi` and `cpi`"));
                 return null;
             }
             List<String> candidates = new ArrayList<>(metrics.keySet());

@@ -137,7 +137,7 @@ public final class Resolver {
         }
         Ident planCal = single(planDecl.body(), Attr.UseCalendar.class) instanceof Attr.UseCalendar u ? u.calendar() : null;
         if (planCal != null) {
-            Calendar c = lookupCalendar(planCal);
+            Calendar c = lookupCalendar(planCal, "in the plan block");
             if (c != null) {
                 defaultCalendar = c;
             }
@@ -302,7 +302,7 @@ public final class Resolver {
             if (calendarDecls.containsKey(ext.calendar().name())) {
                 parent = calendar(ext.calendar().name(), visiting);
             } else {
-                unknownCalendar(ext.calendar());
+                unknownCalendar(ext.calendar(), "in `extends` of calendar `" + id + "`");
             }
         }
         visiting.remove(visiting.size() - 1);
@@ -367,22 +367,22 @@ public final class Resolver {
         return new Calendar.DayRange(from.toLocalDate(), to.toLocalDate(), reason);
     }
 
-    private @Nullable Calendar lookupCalendar(Ident id) {
+    private @Nullable Calendar lookupCalendar(Ident id, String where) {
         if (calendarDecls.containsKey(id.name())) {
             return calendars.get(id.name());
         }
-        unknownCalendar(id);
+        unknownCalendar(id, where);
         return null;
     }
 
-    private void unknownCalendar(Ident id) {
+    private void unknownCalendar(Ident id, String where) {
         List<Decl> other = globals.get(id.name());
         if (other != null) {
             diagnostics.report(Diagnostic.of(Code.E0211, id.span(), "`" + id.name() + "` is a "
-                    + other.get(0).keyword() + ", not a calendar"));
+                    + other.get(0).keyword() + ", not a calendar (" + where + ")"));
             return;
         }
-        Diagnostic d = Diagnostic.of(Code.E0203, id.span(), "unknown calendar `" + id.name() + "`");
+        Diagnostic d = Diagnostic.of(Code.E0203, id.span(), "unknown calendar `" + id.name() + "` " + where);
         diagnostics.report(withSuggestion(d, id.name(), calendarDecls.keySet()));
     }
 
@@ -406,7 +406,7 @@ public final class Resolver {
             }
             Calendar cal = defaultCalendar;
             if (single(r.body(), Attr.UseCalendar.class) instanceof Attr.UseCalendar uc) {
-                Calendar c = lookupCalendar(uc.calendar());
+                Calendar c = lookupCalendar(uc.calendar(), "in resource `" + r.id().name() + "`");
                 if (c != null) {
                     cal = c;
                 }
@@ -454,9 +454,12 @@ public final class Resolver {
 
     private void unknownResource(Ident id, String where, boolean teamsAllowed) {
         List<Decl> other = globals.get(id.name());
-        if (other != null) {
+        String kind = other != null ? other.get(0).keyword()
+                : taskNodes.stream().filter(n -> n.id().name().equals(id.name())).findFirst()
+                        .map(n -> n.decl().keyword()).orElse(null);
+        if (kind != null) {
             diagnostics.report(Diagnostic.of(Code.E0211, id.span(), "`" + id.name() + "` is a "
-                    + other.get(0).keyword() + ", not a resource" + (teamsAllowed ? " or team" : "") + " (" + where + ")"));
+                    + kind + ", not a resource" + (teamsAllowed ? " or team" : "") + " (" + where + ")"));
             return;
         }
         Set<String> candidates = new TreeSet<>(resourceIndex.keySet());
@@ -606,8 +609,10 @@ public final class Resolver {
         LocalDateTime startNoEarlier = single(body, Attr.StartNoEarlier.class) instanceof Attr.StartNoEarlier s
                 ? s.date().value() : null;
         LocalDateTime deadline = null;
+        String deadlineText = null;
         if (single(body, Attr.Deadline.class) instanceof Attr.Deadline dl && dl.date().value() != null) {
             DateValue dv = dl.date();
+            deadlineText = dv.text();
             // A deadline date means the end of that day.
             deadline = dv.hasTime() ? dv.value() : dv.value().toLocalDate().plusDays(1).atStartOfDay();
         }
@@ -625,7 +630,7 @@ public final class Resolver {
         int parent = n.parent == null || n.parent == root ? -1 : n.parent.index;
         List<Integer> children = n.ordered.stream().map(c -> c.index).toList();
         return new Task(n.index, n.id().name(), n.path, title, kind, n.contingent(), parent, children, work,
-                allocations, links, startNoEarlier, deadline, priority, budget, cost, note, decl.span());
+                allocations, links, startNoEarlier, deadline, deadlineText, priority, budget, cost, note, decl.span());
     }
 
     private Task.Money money(dev.planc.compiler.ast.Money m) {
@@ -694,10 +699,13 @@ public final class Resolver {
             for (TaskNode s = scope; s != null; s = s.parent) {
                 visible.addAll(s.children.keySet());
             }
-            String kindHint = globals.containsKey(first.name()) ? " (`" + first.name() + "` is a "
-                    + globals.get(first.name()).get(0).keyword() + ")" : "";
+            if (globals.containsKey(first.name())) {
+                diagnostics.report(Diagnostic.of(Code.E0211, first.span(), "`" + first.name() + "` is a "
+                        + globals.get(first.name()).get(0).keyword() + ", not a task or milestone (" + where + ")"));
+                return null;
+            }
             Diagnostic d = Diagnostic.of(Code.E0201, ref.parts().size() == 1 ? ref.span() : first.span(),
-                    "unknown task `" + first.name() + "` " + where + kindHint);
+                    "unknown task `" + first.name() + "` " + where);
             diagnostics.report(withSuggestion(d, first.name(), visible));
             return null;
         }
@@ -705,9 +713,14 @@ public final class Resolver {
             Ident part = ref.parts().get(i);
             List<TaskNode> hits = found.children.get(part.name());
             if (hits == null) {
-                Diagnostic d = Diagnostic.of(Code.E0201, part.span(), "unknown task `" + part.name() + "` in `"
-                        + found.path + "` " + where);
-                diagnostics.report(withSuggestion(d, part.name(), found.children.keySet()));
+                Diagnostic d = Diagnostic.of(Code.E0201, part.span(), "unknown task `" + found.path + "."
+                        + part.name() + "` " + where);
+                d = withSuggestion(d, part.name(), found.children.keySet());
+                if (d.label() == null) {
+                    d = d.withLabel(found.ordered.isEmpty() ? "`" + found.path + "` has no children"
+                            : "not a child of `" + found.path + "`");
+                }
+                diagnostics.report(d);
                 return null;
             }
             if (hits.size() > 1) {
@@ -725,7 +738,8 @@ public final class Resolver {
             where.append(where.length() == 0 ? "" : ", ").append(h.id().span().location());
         }
         diagnostics.report(Diagnostic.of(Code.E0205, id.span(), "ambiguous reference `" + id.name()
-                + "`: it names " + hits.size() + " declarations (" + where + ")"));
+                + "`: it names " + hits.size() + " declarations (" + where + ")")
+                .withHelp("ids must be unique among siblings; rename one of them"));
     }
 
     // ------------------------------------------------------------------ contingencies
@@ -736,7 +750,8 @@ public final class Resolver {
                 (ref, where) -> {
                     TaskNode n = lookupTask(ref, root, where);
                     return n == null ? null : n.index;
-                }, taskName -> root.children.containsKey(taskName));
+                }, taskName -> root.children.containsKey(taskName),
+                name -> globals.containsKey(name) ? globals.get(name).get(0).keyword() : null);
         Set<String> seen = new java.util.HashSet<>();
         for (Decl d : decls) {
             if (!(d instanceof Decl.ContingencyDecl c) || !seen.add(c.id().name())) {
@@ -767,7 +782,7 @@ public final class Resolver {
     }
 
     private Contingency.@Nullable Effect effect(Action a, Decl.ContingencyDecl c) {
-        String where = "in contingency `" + c.id().name() + "`";
+        String where = "of contingency `" + c.id().name() + "`";
         if (a instanceof Action.Notify n) {
             String id = n.target().name();
             if (resourceIndex.containsKey(id)) {

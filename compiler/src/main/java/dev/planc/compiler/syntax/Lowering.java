@@ -22,6 +22,7 @@ import dev.planc.compiler.ast.Str;
 import dev.planc.compiler.ast.TimeOfDay;
 import dev.planc.compiler.ast.TimeRange;
 import dev.planc.compiler.diag.Code;
+import dev.planc.compiler.diag.Diagnostic;
 import dev.planc.compiler.diag.Diagnostics;
 import dev.planc.compiler.diag.Limits;
 import dev.planc.compiler.source.Source;
@@ -841,9 +842,9 @@ final class Lowering {
                     }
                 }
                 default -> {
-                    diagnostics.report(Code.E0005, new Span(source, base + i, base + i + 2),
-                            "invalid escape `\\" + n + "` in string").withHelp(
-                            "supported escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{HEX}`");
+                    diagnostics.report(Diagnostic.of(Code.E0005, new Span(source, base + i, base + i + 2),
+                            "invalid escape `\\" + n + "` in string").withLabel("write `\\\\` for a backslash")
+                            .withHelp("supported escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{HEX}`"));
                     out.append(c).append(n);
                     i++;
                 }

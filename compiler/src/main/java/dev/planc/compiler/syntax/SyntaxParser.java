@@ -3,6 +3,7 @@ package dev.planc.compiler.syntax;
 import dev.planc.compiler.ast.Comment;
 import dev.planc.compiler.ast.PlanFile;
 import dev.planc.compiler.diag.Code;
+import dev.planc.compiler.diag.Diagnostic;
 import dev.planc.compiler.diag.Diagnostics;
 import dev.planc.compiler.diag.Limits;
 import dev.planc.compiler.source.Source;
@@ -12,12 +13,15 @@ import dev.planc.grammar.PlanParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
@@ -39,19 +43,60 @@ public final class SyntaxParser {
         int depth = 0;
         boolean tooDeep = false;
         CommonToken previousBad = null;
+        CommonToken badName = null;
+        CharStream input = lexer.getInputStream();
         for (Token raw = lexer.nextToken(); raw.getType() != Token.EOF; raw = lexer.nextToken()) {
             CommonToken t = (CommonToken) raw;
-            int type = t.getType();
-            if (type < PlanLexer.ERROR_CHAR && type != PlanLexer.UNTERMINATED_STRING && type != PlanLexer.LINE_COMMENT
-                    && type != PlanLexer.BLOCK_COMMENT && type != PlanLexer.UNTERMINATED_COMMENT
-                    && type != PlanLexer.LBRACE && type != PlanLexer.LPAREN && type != PlanLexer.RBRACE
-                    && type != PlanLexer.RPAREN) {
-                tokens.add(t); // the common case: nothing to check, nothing to record
+            CommonToken prev = tokens.isEmpty() ? null : (CommonToken) tokens.get(tokens.size() - 1);
+            int firstCp = t.getText().isEmpty() ? -1 : t.getText().codePointAt(0);
+            // A name with non-ASCII letters (`résumé`) is lexed as pieces; glue them back into one
+            // name and report it once, instead of a bad character and a syntax error per piece.
+            boolean nameChar = t.getType() == PlanLexer.ERROR_CHAR && firstCp > 0x7f
+                    && (Character.isLetterOrDigit(firstCp) || isMark(firstCp));
+            if (prev != null && prev.getStopIndex() + 1 == t.getStartIndex() && isWord(prev)
+                    && (nameChar || (prev == badName && isWord(t)))) {
+                prev.setText(prev.getText() + t.getText());
+                prev.setStopIndex(t.getStopIndex());
+                prev.setType(PlanLexer.ID);
+                badName = prev;
+                continue;
+            }
+            if (badName != null) {
+                reportBadName(badName, source, offsets, diagnostics);
+                badName = null;
+            }
+            if (nameChar && Character.isLetter(firstCp)) {
+                t.setType(PlanLexer.ID);
+                badName = t;
+                tokens.add(t);
+                continue;
+            }
+            // `10 d`: a duration with a space before its unit. One error, and parsed as `10d`.
+            if (prev != null && prev.getType() == PlanLexer.NUMBER && isWord(t)
+                    && (UNITS.contains(t.getText()) || UNIT_WORDS.contains(t.getText()))
+                    && onlyBlanks(text, offsets.utf16(prev.getStopIndex() + 1), offsets.utf16(t.getStartIndex()))) {
+                boolean known = UNITS.contains(t.getText());
+                Span both = new Span(source, offsets.utf16(prev.getStartIndex()), offsets.utf16(t.getStopIndex() + 1));
+                prev.setType(known ? PlanLexer.DURATION_LIT : PlanLexer.BAD_UNIT);
+                prev.setText(prev.getText() + t.getText());
+                prev.setStopIndex(t.getStopIndex());
+                if (known) {
+                    diagnostics.report(Diagnostic.of(Code.E0104, both, "duration `" + both.text()
+                            + "` has a space before its unit").withLabel("write `" + prev.getText() + "`"));
+                }
                 continue;
             }
             Span span = new Span(source, offsets.utf16(t.getStartIndex()), offsets.utf16(t.getStopIndex() + 1));
-            switch (type) {
+            switch (t.getType()) {
                 case PlanLexer.ERROR_CHAR -> {
+                    if (OPEN_QUOTES.indexOf(firstCp) >= 0 && curlyString(t, input)) {
+                        Span whole = new Span(source, span.start(), offsets.utf16(t.getStopIndex() + 1));
+                        diagnostics.report(Diagnostic.of(Code.E0004, whole, "curly quotes around a string: "
+                                + "strings are written in straight double quotes `\"`")
+                                .withLabel("write " + t.getText()));
+                        previousBad = null;
+                        break;
+                    }
                     t.setChannel(Token.HIDDEN_CHANNEL);
                     boolean adjacent = previousBad != null && previousBad.getStopIndex() + 1 == t.getStartIndex();
                     if (!adjacent) {
@@ -60,9 +105,20 @@ public final class SyntaxParser {
                     previousBad = t;
                 }
                 case PlanLexer.UNTERMINATED_STRING -> {
+                    String s = t.getText();
+                    int brace = firstBrace(s);
+                    if (brace > 0) {
+                        // `"UX design {`: the string most likely ends before the brace, which
+                        // opens or closes a block; lex on from the brace so the block survives.
+                        String before = s.substring(0, brace).stripTrailing();
+                        t.setStopIndex(t.getStartIndex() + before.codePointCount(0, before.length()) - 1);
+                        input.seek(t.getStartIndex() + s.codePointCount(0, brace));
+                        s = before;
+                        span = new Span(source, span.start(), offsets.utf16(t.getStopIndex() + 1));
+                    }
                     diagnostics.report(Code.E0002, span, "unterminated string: it needs a closing `\"` on this line");
                     t.setType(PlanLexer.STRING);
-                    t.setText(t.getText() + "\"");
+                    t.setText(s + "\"");
                 }
                 case PlanLexer.UNTERMINATED_COMMENT -> {
                     diagnostics.report(Code.E0003, new Span(source, span.start(), span.start() + 2),
@@ -83,9 +139,10 @@ public final class SyntaxParser {
             if (t.getType() == PlanLexer.LINE_COMMENT || t.getType() == PlanLexer.BLOCK_COMMENT) {
                 comments.add(new Comment(span.text(), t.getType() == PlanLexer.BLOCK_COMMENT, span));
             }
-            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-                tokens.add(t); // the parser never looks at hidden tokens; a file of junk must not hold them all
-            }
+            tokens.add(t);
+        }
+        if (badName != null) {
+            reportBadName(badName, source, offsets, diagnostics);
         }
         Span whole = new Span(source, 0, text.length());
         if (tooDeep) {
@@ -118,6 +175,81 @@ public final class SyntaxParser {
                     + "block structure is too deeply nested to parse");
             return new PlanFile(source, List.of(), comments, whole);
         }
+    }
+
+    private static final String OPEN_QUOTES = "\u201C\u201D\u201E\u201F";
+    private static final java.util.Set<String> UNITS = java.util.Set.of("min", "h", "d", "w", "emin", "eh", "ed", "ew");
+    private static final java.util.Set<String> UNIT_WORDS = java.util.Set.of("mins", "minute", "minutes", "hr", "hrs",
+            "hour", "hours", "day", "days", "wk", "wks", "week", "weeks");
+
+    /** Letters, digits and underscores only (an identifier, a keyword or a glued-together bad name). */
+    private static boolean isWord(Token t) {
+        String s = t.getText();
+        if (t.getChannel() != Token.DEFAULT_CHANNEL || s.isEmpty() || Character.isDigit(s.charAt(0))) {
+            return false;
+        }
+        return s.codePoints().allMatch(c -> c == '_' || Character.isLetterOrDigit(c) || isMark(c));
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    private static boolean onlyBlanks(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Index of the first brace after the opening quote, or -1. */
+    private static int firstBrace(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '{' || c == '}') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * After an opening curly quote: when a closing quote (curly or straight) follows on the same
+     * line, turns the token into the string the author meant and moves the lexer past it.
+     */
+    private static boolean curlyString(CommonToken t, CharStream input) {
+        int i = 1;
+        int c;
+        while ((c = input.LA(i)) != IntStream.EOF && c != '\n' && c != '\r' && c != '"' && OPEN_QUOTES.indexOf(c) < 0) {
+            i++;
+        }
+        if (c == IntStream.EOF || c == '\n' || c == '\r') {
+            return false;
+        }
+        int close = input.index() + i - 1;
+        String inner = close > t.getStartIndex() + 1 ? input.getText(Interval.of(t.getStartIndex() + 1, close - 1)) : "";
+        t.setType(PlanLexer.STRING);
+        t.setText("\"" + inner + "\"");
+        t.setStopIndex(close);
+        input.seek(close + 1);
+        return true;
+    }
+
+    private static void reportBadName(CommonToken t, Source source, OffsetMap offsets, Diagnostics diagnostics) {
+        Span span = new Span(source, offsets.utf16(t.getStartIndex()), offsets.utf16(t.getStopIndex() + 1));
+        String name = t.getText();
+        Diagnostic d = Diagnostic.of(Code.E0004, span, "`" + name + "` is not a valid name: names use only ASCII "
+                + "letters, digits and `_`");
+        String ascii = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        if (ascii.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            d = d.withLabel("write `" + ascii + "`?");
+        }
+        diagnostics.report(d);
     }
 
     private static String describeChar(String s) {

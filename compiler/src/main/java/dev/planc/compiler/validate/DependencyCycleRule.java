@@ -130,10 +130,35 @@ final class DependencyCycleRule implements Rule {
         if (at == null) {
             at = tasks.get(start / 2).span();
         }
-        Diagnostic d = Diagnostic.of(Code.E0207, at, "dependency cycle: " + String.join(" → ", names))
-                .withHelp("each task waits for the one before it; remove or reverse one of these dependencies");
+        boolean throughGroup = false;
+        for (int k = 0; k < path.size() && k < edges.size(); k++) {
+            int from = path.get(k);
+            int to = k + 1 < path.size() ? path.get(k + 1) : start;
+            Edge e = edges.get(k);
+            if (e != null && e.span() == null && from / 2 != to / 2) {
+                throughGroup = true;
+            }
+        }
+        Diagnostic d;
         if (names.size() == 2) {
-            d = d.withHelp("a task inside a group that waits for the group waits for itself");
+            Task self = tasks.get(start / 2);
+            d = Diagnostic.of(Code.E0207, at, "dependency cycle: " + names.get(0) + " waits for itself");
+            int dot = self.path().lastIndexOf('.');
+            if (!throughGroup && dot > 0 && at.text().equals(self.id())) {
+                d = d.withHelp("inside `" + self.path().substring(0, dot) + "`, `" + self.id() + "` names this task "
+                        + "itself: a name is looked up in the innermost block first");
+            } else if (throughGroup) {
+                d = d.withHelp("a task inside a group that waits for the group waits for itself");
+            } else {
+                d = d.withHelp("remove the dependency");
+            }
+        } else {
+            d = Diagnostic.of(Code.E0207, at, "dependency cycle: " + String.join(" → ", names))
+                    .withHelp("each task waits for the one before it; remove or reverse one of these dependencies");
+            if (throughGroup) {
+                d = d.withHelp("a dependency on a group applies to all of its children, and `after GROUP` waits "
+                        + "for all of them");
+            }
         }
         out.report(d);
     }

@@ -1,0 +1,117 @@
+package dev.planc.cli;
+
+import dev.planc.compiler.CompiledPlan;
+import dev.planc.compiler.Compiler;
+import dev.planc.compiler.Result;
+import dev.planc.compiler.diag.TextRenderer;
+import dev.planc.compiler.output.MermaidWriter;
+import dev.planc.compiler.output.ScheduleWriters;
+import dev.planc.compiler.output.TextScheduleWriter;
+import dev.planc.compiler.schedule.Schedule;
+import dev.planc.compiler.source.FileSourceLoader;
+import dev.planc.compiler.source.SourceLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code planc schedule FILE... [--format text|json|yaml|mermaid] [-o OUT]}: compiles and prints
+ * the schedule. With several files, {@code -o} names a directory that gets one output per plan
+ * ({@code NAME.json}, {@code .yaml}, {@code .mmd}, {@code .txt}); all are scheduled in one process.
+ */
+@Command(name = "schedule", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Compile plans and print their schedules.")
+final class ScheduleCommand implements Callable<Integer> {
+    enum Format { text, json, yaml, mermaid }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Plans to schedule.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES}.")
+    Format format = Format.text;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Write to this file (one plan) or directory (several plans) instead of standard output.")
+    Path output;
+
+    @CommandLine.Mixin
+    Output outputOptions = new Output();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SourceLoader loader = new FileSourceLoader();
+        boolean many = paths.size() > 1;
+        if (many && output != null && Files.exists(output) && !Files.isDirectory(output)) {
+            err.println("planc: -o must name a directory when scheduling several plans: `" + output + "` is a file");
+            return Main.FAILURE;
+        }
+        int exit = Main.OK;
+        TextRenderer renderer = new TextRenderer(outputOptions.useColor());
+        for (Path path : paths) {
+            SourceLoader.LoadResult loaded = loader.load(path);
+            if (loaded instanceof SourceLoader.LoadResult.Failed f) {
+                err.println("planc: cannot read `" + path + "`: " + f.reason());
+                exit = Main.FAILURE;
+                continue;
+            }
+            Result<CompiledPlan> result = Compiler.compile(((SourceLoader.LoadResult.Loaded) loaded).source(), loader);
+            err.print(renderer.render(result.diagnostics()));
+            Schedule schedule = result.value().schedule();
+            if (result.hasErrors() || schedule == null) {
+                err.println("planc: `" + path + "` has errors; no schedule written");
+                exit = Math.max(exit, Main.PLAN_ERRORS);
+                continue;
+            }
+            String text = switch (format) {
+                case json -> ScheduleWriters.json(schedule);
+                case yaml -> ScheduleWriters.yaml(schedule);
+                case mermaid -> MermaidWriter.write(schedule);
+                case text -> TextScheduleWriter.write(schedule);
+            };
+            if (output == null) {
+                out.print(text);
+                continue;
+            }
+            Path target = output;
+            if (many || Files.isDirectory(output)) {
+                String name = path.getFileName().toString().replaceFirst("\\.plan$", "") + extension();
+                target = output.resolve(name);
+            }
+            try {
+                if (target.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(target.toAbsolutePath().getParent());
+                }
+                Files.writeString(target, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("planc: cannot write `" + target + "`: " + e.getMessage());
+                exit = Main.FAILURE;
+            }
+        }
+        out.flush();
+        err.flush();
+        return exit;
+    }
+
+    private String extension() {
+        return switch (format) {
+            case json -> ".json";
+            case yaml -> ".yaml";
+            case mermaid -> ".mmd";
+            case text -> ".txt";
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package dev.planc.compiler.schedule;
+
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What to schedule beyond the plan itself. The compiler asks with {@link #plain()}; the runtime
+ * asks again with actuals fixed and "now" as the earliest start of remaining work.
+ *
+ * @param now earliest start of work not yet started (null: the plan start)
+ * @param actuals fixed facts per task index
+ * @param activated contingent tasks switched on (with their children)
+ * @param levelingPasses how many alternative orderings the leveling search may try (0: default)
+ */
+public record ScheduleRequest(@Nullable LocalDateTime now, Map<Integer, Actual> actuals, Set<Integer> activated,
+        int levelingPasses) {
+
+    public ScheduleRequest {
+        actuals = Map.copyOf(actuals);
+        activated = Set.copyOf(activated);
+    }
+
+    public static ScheduleRequest plain() {
+        return new ScheduleRequest(null, Map.of(), Set.of(), 0);
+    }
+
+    /**
+     * What happened to a leaf task: it started (and maybe finished); {@code remainingFraction}
+     * of its planned work is left from "now" when it is still in progress.
+     */
+    public record Actual(LocalDateTime started, @Nullable LocalDateTime finished, double remainingFraction) {}
+}

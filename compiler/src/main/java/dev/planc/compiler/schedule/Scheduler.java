@@ -1,0 +1,907 @@
+package dev.planc.compiler.schedule;
+
+import dev.planc.compiler.Result;
+import dev.planc.compiler.diag.Code;
+import dev.planc.compiler.diag.Diagnostic;
+import dev.planc.compiler.model.Plan;
+import dev.planc.compiler.model.Resource;
+import dev.planc.compiler.model.Task;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * Turns a resolved plan into a schedule (LANGUAGE.md §4).
+ *
+ * <p>Leaf tasks and milestones are placed by a serial schedule-generation scheme (Kolisch 1996,
+ * "Serial and parallel resource-constrained project scheduling methods revisited", EJOR 90):
+ * repeatedly take the eligible activity with the best priority (the plan's {@code priority}
+ * first, then a rule) and start it at the earliest minute at which its dependencies are met,
+ * its calendar works and every assigned resource has the capacity for its whole span. Without
+ * resource contention that is the exact as-soon-as-possible schedule. With contention several
+ * orderings are tried (latest-finish-time, longest remaining path, most successors, and seeded
+ * random biases within equal priority) and the shortest overall finish wins; the number of
+ * passes depends only on the input, so the output is deterministic.
+ *
+ * <p>Groups span their children; a dependency on a group applies to every child, and a
+ * dependency on a group waits for all its children. Slack comes from a backward pass over the
+ * dependencies with the scheduled spans; critical means zero slack.
+ */
+public final class Scheduler {
+    private static final int MILLI = 1000;
+
+    private final Plan plan;
+    private final ScheduleRequest request;
+    private final TimeGrid grid;
+    private final int n;
+    private final boolean[] active;
+    private final boolean[] leaf; // leaf task or milestone: the activities that get placed
+    private final WorkTime[] calendar; // per activity: where its time is counted
+    private final WorkTime[] resourceTime;
+    private final long[] capacity; // milli-units
+    private final List<List<Integer>> waitsOn = new ArrayList<>(); // per task: active link targets
+    private final List<List<Integer>> dependents = new ArrayList<>(); // per task: tasks linking to it
+    private final long planStart;
+    private final WorkTime planCalendar;
+
+    private Scheduler(Plan plan, ScheduleRequest request, TimeGrid grid) {
+        this.plan = plan;
+        this.request = request;
+        this.grid = grid;
+        this.n = plan.tasks().size();
+        this.active = new boolean[n];
+        this.leaf = new boolean[n];
+        this.calendar = new WorkTime[n];
+        List<Resource> resources = plan.resources();
+        this.resourceTime = new WorkTime[resources.size()];
+        this.capacity = new long[resources.size()];
+        for (Resource r : resources) {
+            resourceTime[r.index()] = grid.of(r.calendar(), r.leaves());
+            capacity[r.index()] = milli(r.capacity());
+        }
+        WorkTime planCal = grid.of(plan.defaultCalendar(), List.of());
+        this.planCalendar = planCal;
+        this.planStart = planCal.next(grid.minute(plan.start()));
+        for (Task t : plan.tasks()) {
+            boolean on = t.parent() < 0 ? true : active[t.parent()];
+            if (t.contingent() && !request.activated().contains(t.index())) {
+                on = false;
+            }
+            active[t.index()] = on;
+            leaf[t.index()] = t.kind() != Task.Kind.GROUP;
+            calendar[t.index()] = calendarOf(t, planCal);
+        }
+        for (int i = 0; i < n; i++) {
+            waitsOn.add(new ArrayList<>());
+            dependents.add(new ArrayList<>());
+        }
+        for (Task t : plan.tasks()) {
+            if (!active[t.index()]) {
+                continue;
+            }
+            for (Task.Link l : t.dependencies()) {
+                if (!active[l.target()]) {
+                    continue; // waiting on a contingent task that is not activated: nothing to wait for
+                }
+                waitsOn.get(t.index()).add(l.target());
+                dependents.get(l.target()).add(t.index());
+            }
+        }
+    }
+
+    /**
+     * Schedules a plan that compiled without errors. Reports missed deadlines (E0307); never
+     * throws for a valid plan.
+     */
+    public static Result<Schedule> schedule(Plan plan, ScheduleRequest request) {
+        LocalDate from = plan.start().toLocalDate().minusYears(1);
+        int years = 10;
+        while (true) {
+            TimeGrid grid = new TimeGrid(plan.zone(), from, plan.start().toLocalDate().plusYears(years));
+            try {
+                return new Scheduler(plan, request, grid).run();
+            } catch (WorkTime.HorizonExceeded e) {
+                if (years >= 320) {
+                    Diagnostic d = Diagnostic.of(Code.E0114, plan.span(), "the plan cannot be scheduled within "
+                            + years + " years: some task's calendar has (almost) no working time")
+                            .withHelp("check calendars with no `workdays` or `hours`, and leaves that never end");
+                    return new Result<>(null, List.of(d));
+                }
+                years *= 4;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ calendars
+
+    private WorkTime calendarOf(Task t, WorkTime planCal) {
+        Task.Work w = t.work();
+        if (w != null && w.elapsed()) {
+            return grid.elapsed();
+        }
+        if (t.assignments().isEmpty()) {
+            return planCal;
+        }
+        WorkTime cal = null;
+        for (Task.Allocation a : t.assignments()) {
+            WorkTime rt = resourceTime[a.resource()];
+            if (cal == null) {
+                cal = rt;
+            } else if (w != null && w.effort()) {
+                cal = union(cal, rt);
+            } else {
+                cal = cal.intersect(rt);
+            }
+        }
+        return cal;
+    }
+
+    private static WorkTime union(WorkTime a, WorkTime b) {
+        List<long[]> list = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < a.intervalCount() || j < b.intervalCount()) {
+            long s;
+            long e;
+            if (j >= b.intervalCount() || (i < a.intervalCount() && a.intervalStart(i) <= b.intervalStart(j))) {
+                s = a.intervalStart(i);
+                e = a.intervalEnd(i);
+                i++;
+            } else {
+                s = b.intervalStart(j);
+                e = b.intervalEnd(j);
+                j++;
+            }
+            if (!list.isEmpty() && list.get(list.size() - 1)[1] >= s) {
+                list.get(list.size() - 1)[1] = Math.max(list.get(list.size() - 1)[1], e);
+            } else {
+                list.add(new long[] {s, e});
+            }
+        }
+        long[] starts = new long[list.size()];
+        long[] ends = new long[list.size()];
+        for (int k = 0; k < list.size(); k++) {
+            starts[k] = list.get(k)[0];
+            ends[k] = list.get(k)[1];
+        }
+        return new WorkTime(starts, ends, Math.max(a.horizonStart(), b.horizonStart()),
+                Math.min(a.horizonEnd(), b.horizonEnd()));
+    }
+
+    private static long milli(BigDecimal units) {
+        return units.multiply(BigDecimal.valueOf(MILLI)).setScale(0, java.math.RoundingMode.HALF_UP).longValue();
+    }
+
+    // ------------------------------------------------------------------ one pass of the serial SGS
+
+    /** Where one pass put everything. */
+    private static final class Pass {
+        final long[] start;
+        final long[] finish;
+        final int[] order; // placement order of activities
+        int placed;
+        final int[] driver; // the task whose link set the start, -1 none, -2 a resource conflict
+        long makespan;
+
+        Pass(int n) {
+            start = new long[n];
+            finish = new long[n];
+            order = new int[n];
+            driver = new int[n];
+            Arrays.fill(start, Long.MIN_VALUE);
+            Arrays.fill(finish, Long.MIN_VALUE);
+            Arrays.fill(driver, -1);
+        }
+    }
+
+    /** Usage of one resource over time: a step function in milli-units. */
+    private static final class Profile {
+        final TreeMap<Long, Long> level = new TreeMap<>();
+
+        Profile() {
+            level.put(Long.MIN_VALUE, 0L);
+        }
+
+        /**
+         * The earliest time at or after the first overload in {@code [a, b)} at which usage is at
+         * most {@code limit} again, or -1 (Long.MIN_VALUE) when there is no overload.
+         */
+        long conflictUntil(long a, long b, long limit) {
+            Map.Entry<Long, Long> e = level.floorEntry(a);
+            long conflictAt = Long.MIN_VALUE;
+            if (e.getValue() > limit) {
+                conflictAt = a;
+            } else {
+                for (Map.Entry<Long, Long> x : level.subMap(a, false, b, false).entrySet()) {
+                    if (x.getValue() > limit) {
+                        conflictAt = x.getKey();
+                        break;
+                    }
+                }
+            }
+            if (conflictAt == Long.MIN_VALUE) {
+                return Long.MIN_VALUE;
+            }
+            for (Map.Entry<Long, Long> x : level.tailMap(conflictAt, false).entrySet()) {
+                if (x.getValue() <= limit) {
+                    return x.getKey();
+                }
+            }
+            return Long.MAX_VALUE;
+        }
+
+        void add(long a, long b, long units) {
+            if (a >= b) {
+                return;
+            }
+            level.putIfAbsent(a, level.floorEntry(a).getValue());
+            level.putIfAbsent(b, level.floorEntry(b).getValue());
+            for (Map.Entry<Long, Long> x : level.subMap(a, true, b, false).entrySet()) {
+                x.setValue(x.getValue() + units);
+            }
+        }
+    }
+
+    private Pass pass(long[] rank) {
+        Pass p = new Pass(n);
+        Profile[] profiles = new Profile[resourceTime.length];
+        for (int i = 0; i < profiles.length; i++) {
+            profiles[i] = new Profile();
+        }
+        int[] remaining = new int[n]; // unplaced activities under each task (itself included)
+        int[] pending = new int[n]; // links of the task whose target is not complete
+        long[] aggStart = new long[n];
+        long[] aggFinish = new long[n];
+        Arrays.fill(aggStart, Long.MAX_VALUE);
+        Arrays.fill(aggFinish, Long.MIN_VALUE);
+        for (Task t : plan.tasks()) {
+            if (active[t.index()] && leaf[t.index()]) {
+                for (int a = t.index(); a >= 0; a = plan.tasks().get(a).parent()) {
+                    remaining[a]++;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            pending[i] = waitsOn.get(i).size();
+        }
+        PriorityQueue<Integer> eligible = new PriorityQueue<>((x, y) -> {
+            int c = Long.compare(rank[x], rank[y]);
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        for (Task t : plan.tasks()) {
+            if (active[t.index()] && t.parent() < 0) {
+                release(t.index(), pending, eligible);
+            }
+        }
+        // A task may link to a group with no active children: complete from the outset.
+        for (int i = 0; i < n; i++) {
+            if (active[i] && remaining[i] == 0) {
+                complete(i, pending, eligible);
+            }
+        }
+        while (!eligible.isEmpty()) {
+            int a = eligible.poll();
+            place(a, p, profiles, aggStart, aggFinish);
+            p.order[p.placed++] = a;
+            for (int x = a; x >= 0; x = plan.tasks().get(x).parent()) {
+                aggStart[x] = Math.min(aggStart[x], p.start[a]);
+                aggFinish[x] = Math.max(aggFinish[x], p.finish[a]);
+                if (--remaining[x] == 0) {
+                    complete(x, pending, eligible);
+                }
+            }
+        }
+        long makespan = planStart;
+        for (int i = 0; i < n; i++) {
+            if (active[i] && leaf[i]) {
+                makespan = Math.max(makespan, p.finish[i]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (active[i] && !leaf[i] && aggStart[i] != Long.MAX_VALUE) {
+                p.start[i] = aggStart[i];
+                p.finish[i] = aggFinish[i];
+            }
+        }
+        p.makespan = makespan;
+        return p;
+    }
+
+    private void complete(int x, int[] pending, PriorityQueue<Integer> eligible) {
+        for (int t : dependents.get(x)) {
+            if (--pending[t] == 0 && ancestorsFree(t, pending)) {
+                release(t, pending, eligible);
+            }
+        }
+    }
+
+    private boolean ancestorsFree(int t, int[] pending) {
+        for (int a = plan.tasks().get(t).parent(); a >= 0; a = plan.tasks().get(a).parent()) {
+            if (pending[a] > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code t} and its ancestors wait for nothing more: its free activities become eligible. */
+    private void release(int t, int[] pending, PriorityQueue<Integer> eligible) {
+        if (!active[t] || pending[t] > 0) {
+            return;
+        }
+        if (leaf[t]) {
+            eligible.add(t);
+            return;
+        }
+        for (int c : plan.tasks().get(t).children()) {
+            release(c, pending, eligible);
+        }
+    }
+
+    /** Earliest start of an activity from the plan start, constraints and links (own and inherited). */
+    private long earliest(int a, Pass p, long[] aggStart, long[] aggFinish, long[] finishBound) {
+        long es = planStart;
+        int driver = -1;
+        finishBound[0] = Long.MIN_VALUE;
+        if (request.now() != null) {
+            es = Math.max(es, grid.minute(request.now()));
+        }
+        WorkTime cal = calendar[a];
+        for (int x = a; x >= 0; x = plan.tasks().get(x).parent()) {
+            Task t = plan.tasks().get(x);
+            if (t.startNoEarlier() != null) {
+                long c = grid.minute(t.startNoEarlier());
+                if (c > es) {
+                    es = c;
+                    driver = -1;
+                }
+            }
+            List<Task.Link> links = t.dependencies();
+            for (Task.Link l : links) {
+                int target = l.target();
+                if (!active[target]) {
+                    continue;
+                }
+                long base = switch (l.type()) {
+                    case START_TO_START -> aggStart[target];
+                    default -> aggFinish[target];
+                };
+                if (base == Long.MAX_VALUE || base == Long.MIN_VALUE) {
+                    continue; // a group with nothing active under it
+                }
+                long v = l.lagElapsed() ? base + l.lagMinutes() : cal.add(base, l.lagMinutes());
+                if (l.type() == Task.LinkType.FINISH_TO_FINISH) {
+                    finishBound[0] = Math.max(finishBound[0], v);
+                } else if (v > es) {
+                    es = v;
+                    driver = target;
+                }
+            }
+        }
+        p.driver[a] = driver;
+        return es;
+    }
+
+    private void place(int a, Pass p, Profile[] profiles, long[] aggStart, long[] aggFinish) {
+        Task t = plan.tasks().get(a);
+        long[] finishBound = new long[1];
+        long es = earliest(a, p, aggStart, aggFinish, finishBound);
+        ScheduleRequest.Actual actual = request.actuals().get(a);
+        if (t.kind() == Task.Kind.MILESTONE) {
+            long at = Math.max(es, finishBound[0]);
+            if (actual != null) {
+                at = grid.minute(actual.finished() != null ? actual.finished() : actual.started());
+            }
+            p.start[a] = at;
+            p.finish[a] = at;
+            return;
+        }
+        if (actual != null && actual.finished() != null) {
+            p.start[a] = grid.minute(actual.started());
+            p.finish[a] = grid.minute(actual.finished());
+            book(t, p.start[a], p.finish[a], profiles);
+            return;
+        }
+        long work = t.work() == null ? 0 : t.work().minutes();
+        long fixedStart = Long.MIN_VALUE;
+        if (actual != null) {
+            fixedStart = grid.minute(actual.started());
+            work = Math.round(work * Math.max(0, Math.min(1, actual.remainingFraction())));
+            es = Math.max(es, request.now() != null ? grid.minute(request.now()) : fixedStart);
+        }
+        long candidate = es;
+        if (finishBound[0] != Long.MIN_VALUE) {
+            candidate = Math.max(candidate, latestStartFor(t, a, work, finishBound[0], es));
+        }
+        while (true) {
+            long s = startAt(t, a, candidate);
+            long f = end(t, a, s, work);
+            long retry = Long.MIN_VALUE;
+            for (Task.Allocation al : t.assignments()) {
+                long limit = capacity[al.resource()] - milli(al.units());
+                long until = profiles[al.resource()].conflictUntil(s, Math.max(f, s + 1), limit);
+                if (until != Long.MIN_VALUE) {
+                    retry = Math.max(retry, until);
+                }
+            }
+            if (retry == Long.MIN_VALUE) {
+                p.start[a] = fixedStart != Long.MIN_VALUE ? fixedStart : s;
+                p.finish[a] = f;
+                book(t, s, f, profiles);
+                return;
+            }
+            if (retry == Long.MAX_VALUE) {
+                throw new WorkTime.HorizonExceeded();
+            }
+            candidate = retry;
+            p.driver[a] = -2;
+        }
+    }
+
+    private void book(Task t, long s, long f, Profile[] profiles) {
+        for (Task.Allocation al : t.assignments()) {
+            profiles[al.resource()].add(s, Math.max(f, s + 1), milli(al.units()));
+        }
+    }
+
+    /** The first working minute of the activity at or after {@code t}. */
+    private long startAt(Task t, int a, long t0) {
+        Task.Work w = t.work();
+        if (w != null && w.elapsed()) {
+            return t0;
+        }
+        return calendar[a].next(t0);
+    }
+
+    /** When {@code work} minutes of the activity starting at {@code s} are done. */
+    private long end(Task t, int a, long s, long work) {
+        Task.Work w = t.work();
+        if (work == 0) {
+            return s;
+        }
+        if (w == null || !w.effort() || w.elapsed()) {
+            return calendar[a].add(s, work);
+        }
+        return effortEnd(t, s, work);
+    }
+
+    /**
+     * Effort: every working minute of an assigned resource contributes its amount. Sweeps the
+     * resources' interval boundaries, never single minutes.
+     */
+    private long effortEnd(Task t, long s, long work) {
+        List<Task.Allocation> as = t.assignments();
+        long need = work * MILLI;
+        long now = s;
+        while (true) {
+            long rate = 0;
+            long nextChange = Long.MAX_VALUE;
+            for (Task.Allocation al : as) {
+                WorkTime wt = resourceTime[al.resource()];
+                if (wt.isWorking(now)) {
+                    rate += milli(al.units());
+                    nextChange = Math.min(nextChange, wt.previousEnd(wt.add(now, 1)));
+                } else {
+                    nextChange = Math.min(nextChange, wt.next(now));
+                }
+            }
+            if (nextChange == Long.MAX_VALUE) {
+                throw new WorkTime.HorizonExceeded();
+            }
+            long span = nextChange - now;
+            if (rate > 0 && rate * span >= need) {
+                return now + (need + rate - 1) / rate;
+            }
+            need -= rate * span;
+            now = nextChange;
+        }
+    }
+
+    /** The latest start whose finish still meets a finish-to-finish bound (binary search on a monotone end). */
+    private long latestStartFor(Task t, int a, long work, long finishBound, long es) {
+        if (end(t, a, startAt(t, a, es), work) >= finishBound) {
+            return es;
+        }
+        long lo = es;
+        long hi = finishBound;
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            if (end(t, a, startAt(t, a, mid), work) >= finishBound) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    // ------------------------------------------------------------------ orderings
+
+    /** Remaining-path length (longest path to the end through dependents), in planned minutes. */
+    private long[] tails() {
+        long[] tail = new long[n];
+        // Activities in reverse declaration-independent topological order: dependents first.
+        // Simple fixed-point on the DAG: iterate a topological order of tasks by links.
+        int[] topo = topologicalOrder();
+        for (int k = topo.length - 1; k >= 0; k--) {
+            int x = topo[k];
+            Task t = plan.tasks().get(x);
+            long own = t.work() == null ? 0 : t.work().effort()
+                    ? t.work().minutes() * MILLI / Math.max(1, totalUnits(t)) : t.work().minutes();
+            long best = 0;
+            for (int d : dependents.get(x)) {
+                best = Math.max(best, tail[d]);
+            }
+            // A child inherits what follows its group.
+            int parent = t.parent();
+            if (parent >= 0) {
+                best = Math.max(best, tail[parent] - 0);
+            }
+            tail[x] = best + (leaf[x] ? own : 0);
+        }
+        return tail;
+    }
+
+    private long totalUnits(Task t) {
+        long sum = 0;
+        for (Task.Allocation a : t.assignments()) {
+            sum += milli(a.units());
+        }
+        return sum;
+    }
+
+    /** Tasks ordered so that a task comes after everything it links to and after its parent. */
+    private int[] topologicalOrder() {
+        int[] indeg = new int[n];
+        List<List<Integer>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            for (int target : waitsOn.get(i)) {
+                // i waits for the target and everything under it
+                for (int leafUnder : leavesUnder(target)) {
+                    out.get(leafUnder).add(i);
+                    indeg[i]++;
+                }
+            }
+            int parent = plan.tasks().get(i).parent();
+            if (parent >= 0) {
+                out.get(parent).add(i);
+                indeg[i]++;
+            }
+        }
+        int[] order = new int[n];
+        int head = 0;
+        int tailIdx = 0;
+        for (int i = 0; i < n; i++) {
+            if (indeg[i] == 0) {
+                order[tailIdx++] = i;
+            }
+        }
+        while (head < tailIdx) {
+            int x = order[head++];
+            for (int y : out.get(x)) {
+                if (--indeg[y] == 0) {
+                    order[tailIdx++] = y;
+                }
+            }
+        }
+        return Arrays.copyOf(order, tailIdx);
+    }
+
+    private final Map<Integer, int[]> leavesUnderCache = new HashMap<>();
+
+    private int[] leavesUnder(int x) {
+        int[] cached = leavesUnderCache.get(x);
+        if (cached != null) {
+            return cached;
+        }
+        List<Integer> list = new ArrayList<>();
+        collectLeaves(x, list);
+        int[] arr = list.stream().mapToInt(Integer::intValue).toArray();
+        leavesUnderCache.put(x, arr);
+        return arr;
+    }
+
+    private void collectLeaves(int x, List<Integer> out) {
+        if (!active[x]) {
+            return;
+        }
+        if (leaf[x]) {
+            out.add(x);
+            return;
+        }
+        for (int c : plan.tasks().get(x).children()) {
+            collectLeaves(c, out);
+        }
+    }
+
+    private boolean contention() {
+        long[] demand = new long[resourceTime.length];
+        int[] users = new int[resourceTime.length];
+        for (Task t : plan.tasks()) {
+            if (active[t.index()] && leaf[t.index()]) {
+                for (Task.Allocation a : t.assignments()) {
+                    demand[a.resource()] += milli(a.units());
+                    users[a.resource()]++;
+                }
+            }
+        }
+        for (int r = 0; r < demand.length; r++) {
+            if (users[r] > 1 && demand[r] > capacity[r]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ the whole run
+
+    private Result<Schedule> run() {
+        long[] tail = tails();
+        long[] base = new long[n];
+        for (int i = 0; i < n; i++) {
+            base[i] = -(long) plan.tasks().get(i).priority() * (1L << 40);
+        }
+        long[] rank = new long[n];
+        for (int i = 0; i < n; i++) {
+            rank[i] = base[i] - tail[i];
+        }
+        Pass best = pass(rank);
+        if (contention()) {
+            int passes = request.levelingPasses() > 0 ? request.levelingPasses() : defaultPasses();
+            Random random = new Random(0x5eed_2027L + n);
+            int[] successors = successorCounts();
+            for (int k = 1; k < passes; k++) {
+                long[] r = new long[n];
+                for (int i = 0; i < n; i++) {
+                    long key = switch (k % 4) {
+                        case 1 -> -successors[i] * 1_000_000L - tail[i];
+                        case 2 -> -(tail[i] + random.nextInt(1 + (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1, tail[i] / 4))));
+                        case 3 -> random.nextInt(1_000_000);
+                        default -> -tail[i] + random.nextInt(1 + (int) Math.min(1_000_000, Math.max(1, tail[i] / 2)));
+                    };
+                    r[i] = base[i] + key;
+                }
+                Pass p = pass(r);
+                if (p.makespan < best.makespan) {
+                    best = p;
+                }
+            }
+        }
+        return finish(best);
+    }
+
+    /** More passes for small plans; about 2 million activity placements in all. */
+    private int defaultPasses() {
+        int activities = 0;
+        for (int i = 0; i < n; i++) {
+            if (active[i] && leaf[i]) {
+                activities++;
+            }
+        }
+        return (int) Math.max(8, Math.min(400, 2_000_000L / Math.max(1, activities)));
+    }
+
+    private int[] successorCounts() {
+        int[] count = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int target : waitsOn.get(i)) {
+                count[target] += leavesUnder(i).length;
+            }
+        }
+        return count;
+    }
+
+    private Result<Schedule> finish(Pass p) {
+        long planFinish = p.makespan;
+        long[] lateFinish = new long[n];
+        long[] lateStart = new long[n];
+        Arrays.fill(lateFinish, Long.MAX_VALUE);
+        Arrays.fill(lateStart, Long.MAX_VALUE);
+        // Backward pass in reverse placement order: every dependent was placed later.
+        for (int k = p.placed - 1; k >= 0; k--) {
+            int a = p.order[k];
+            long lf = planFinish;
+            for (int x = a; x >= 0; x = plan.tasks().get(x).parent()) {
+                for (int d : dependents.get(x)) {
+                    for (Task.Link l : plan.tasks().get(d).dependencies()) {
+                        if (l.target() == x) {
+                            lf = Math.min(lf, lateBound(a, d, l, lateStart, lateFinish, p));
+                        }
+                    }
+                }
+            }
+            lf = Math.max(lf, p.finish[a]);
+            lateFinish[a] = lf;
+            long span = calendar[a].between(p.start[a], p.finish[a]);
+            lateStart[a] = plan.tasks().get(a).kind() == Task.Kind.MILESTONE ? lf : calendar[a].sub(lf, span);
+            for (int x = plan.tasks().get(a).parent(); x >= 0; x = plan.tasks().get(x).parent()) {
+                lateStart[x] = Math.min(lateStart[x], lateStart[a]);
+                lateFinish[x] = Math.min(lateFinish[x], lateFinish[a]);
+            }
+        }
+        List<Schedule.Entry> entries = new ArrayList<>(n);
+        long[] slack = new long[n];
+        Arrays.fill(slack, Long.MAX_VALUE);
+        for (int k = 0; k < p.placed; k++) {
+            int a = p.order[k];
+            // Float of round-the-clock work is counted in the plan's working time: a night of
+            // idle clock between an elapsed task and a day-shift successor is not slack.
+            WorkTime measure = calendar[a] == grid.elapsed() ? planCalendar : calendar[a];
+            slack[a] = Math.max(0, measure.between(p.finish[a], lateFinish[a]));
+            for (int x = plan.tasks().get(a).parent(); x >= 0; x = plan.tasks().get(x).parent()) {
+                slack[x] = Math.min(slack[x], slack[a]);
+            }
+        }
+        for (Task t : plan.tasks()) {
+            int i = t.index();
+            boolean scheduled = active[i] && p.start[i] != Long.MIN_VALUE;
+            List<Schedule.Booking> bookings = new ArrayList<>();
+            if (scheduled && leaf[i]) {
+                for (Task.Allocation al : t.assignments()) {
+                    bookings.add(new Schedule.Booking(al.resource(), al.units(), grid.local(p.start[i]),
+                            grid.local(p.finish[i])));
+                }
+            }
+            long s = scheduled ? slack[i] : 0;
+            entries.add(new Schedule.Entry(i, scheduled ? grid.local(p.start[i]) : null,
+                    scheduled ? grid.local(p.finish[i]) : null, scheduled ? s : 0, scheduled && s == 0, bookings));
+        }
+        List<Integer> critical = criticalPath(p, slack, planFinish);
+        List<Diagnostic> diagnostics = deadlines(p);
+        Schedule schedule = new Schedule(plan, grid.local(planStart), grid.local(planFinish), entries, critical);
+        return new Result<>(schedule, diagnostics);
+    }
+
+    /**
+     * The latest finish of activity {@code a} that link {@code l} of dependent {@code d} allows
+     * (the link targets {@code a} or a group holding it). Lags are undone in the dependent's
+     * calendar, as they were applied.
+     */
+    private long lateBound(int a, int d, Task.Link l, long[] lateStart, long[] lateFinish, Pass p) {
+        WorkTime cal = calendar[d];
+        long lag = l.lagMinutes();
+        long ref = l.type() == Task.LinkType.FINISH_TO_FINISH ? lateFinish[d] : lateStart[d];
+        if (ref == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        long bound = l.lagElapsed() ? ref - lag : cal.sub(ref, lag);
+        if (l.type() == Task.LinkType.START_TO_START) {
+            // bounds a's start: its latest finish is that plus its own span
+            long span = calendar[a].between(p.start[a], p.finish[a]);
+            return plan.tasks().get(a).kind() == Task.Kind.MILESTONE ? bound : calendar[a].add(bound, span);
+        }
+        return bound;
+    }
+
+    /** From the plan's finish back along driving, critical links to its start. */
+    private List<Integer> criticalPath(Pass p, long[] slack, long planFinish) {
+        int end = -1;
+        for (int k = 0; k < p.placed; k++) {
+            int a = p.order[k];
+            if (p.finish[a] == planFinish && slack[a] == 0 && (end < 0 || a > end)) {
+                end = a;
+            }
+        }
+        List<Integer> path = new ArrayList<>();
+        boolean[] seen = new boolean[n];
+        for (int a = end; a >= 0 && !seen[a]; ) {
+            seen[a] = true;
+            path.add(0, a);
+            int d = p.driver[a];
+            if (d < 0) {
+                break;
+            }
+            // A group drives through the child that finished (or started) last.
+            int next = d;
+            while (!leaf[next]) {
+                int bestChild = -1;
+                for (int c : plan.tasks().get(next).children()) {
+                    if (active[c] && p.finish[c] != Long.MIN_VALUE
+                            && (bestChild < 0 || p.finish[c] > p.finish[bestChild])) {
+                        bestChild = c;
+                    }
+                }
+                if (bestChild < 0) {
+                    break;
+                }
+                next = bestChild;
+            }
+            if (!leaf[next]) {
+                break;
+            }
+            a = next;
+        }
+        // Drivers with float (an elapsed task ending at night, say) link the chain but are not on it.
+        path.removeIf(x -> slack[x] != 0);
+        return path;
+    }
+
+    // ------------------------------------------------------------------ deadlines
+
+    private List<Diagnostic> deadlines(Pass p) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Task t : plan.tasks()) {
+            int i = t.index();
+            if (t.deadline() == null || !active[i] || p.finish[i] == Long.MIN_VALUE) {
+                continue;
+            }
+            long deadline = grid.minute(t.deadline());
+            if (p.finish[i] <= deadline) {
+                continue;
+            }
+            long lateMinutes = planCalendar.between(deadline, p.finish[i]);
+            double days = lateMinutes / (double) plan.minutesPerDay();
+            String lateText = lateMinutes > 0 ? formatDays(days) + " working days" : "outside working time";
+            LocalDateTime finish = grid.local(p.finish[i]);
+            Diagnostic d = Diagnostic.of(Code.E0307, t.span(), "`" + t.path() + "` finishes " + Times.text(finish)
+                    + ", " + lateText + " after its deadline " + t.deadlineText());
+            List<String> chain = chain(i, p);
+            if (!chain.isEmpty()) {
+                d = d.withHelp("driven by: " + String.join(" → ", chain));
+            }
+            out.add(d.withHelp("shorten or parallelise that chain, add people to it, or move the deadline"));
+        }
+        return out;
+    }
+
+    /** The chain of activities that drives an activity's date, each with its working-time share. */
+    private List<String> chain(int i, Pass p) {
+        int a = i;
+        while (!leaf[a]) {
+            int last = -1;
+            for (int c : plan.tasks().get(a).children()) {
+                if (active[c] && p.finish[c] != Long.MIN_VALUE && (last < 0 || p.finish[c] > p.finish[last])) {
+                    last = c;
+                }
+            }
+            if (last < 0) {
+                return List.of();
+            }
+            a = last;
+        }
+        List<String> chain = new ArrayList<>();
+        boolean[] seen = new boolean[n];
+        while (a >= 0 && !seen[a]) {
+            seen[a] = true;
+            Task t = plan.tasks().get(a);
+            long span = calendar[a].between(p.start[a], p.finish[a]);
+            String share = t.kind() == Task.Kind.MILESTONE ? "" : " (" + formatDays(span / (double) plan.minutesPerDay())
+                    + "d" + (p.driver[a] == -2 ? ", waited for a resource" : "") + ")";
+            chain.add(0, "`" + t.path() + "`" + share);
+            int d = p.driver[a];
+            if (d < 0) {
+                break;
+            }
+            while (!leaf[d]) {
+                int last = -1;
+                for (int c : plan.tasks().get(d).children()) {
+                    if (active[c] && p.finish[c] != Long.MIN_VALUE && (last < 0 || p.finish[c] > p.finish[last])) {
+                        last = c;
+                    }
+                }
+                if (last < 0) {
+                    break;
+                }
+                d = last;
+            }
+            a = leaf[d] ? d : -1;
+        }
+        return chain;
+    }
+
+    static String formatDays(double days) {
+        BigDecimal v = BigDecimal.valueOf(days).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return v.toPlainString();
+    }
+}

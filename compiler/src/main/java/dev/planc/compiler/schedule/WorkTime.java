@@ -1,0 +1,191 @@
+package dev.planc.compiler.schedule;
+
+import java.util.Arrays;
+
+/**
+ * Working time as sorted, disjoint, non-touching intervals {@code [start, end)} of UTC epoch
+ * minutes, with prefix sums of their lengths, so every query is a binary search, never a walk
+ * minute by minute: {@code between} O(log n), {@code add}/{@code sub} O(log n).
+ *
+ * <p>Built for a fixed horizon. A query that would need time beyond it throws
+ * {@link HorizonExceeded}; the scheduler then starts again with a longer horizon.
+ */
+public final class WorkTime {
+    private final long[] starts;
+    private final long[] ends;
+    /** cum[i]: working minutes in intervals before i; cum[n] the total. */
+    private final long[] cum;
+    private final long horizonStart;
+    private final long horizonEnd;
+
+    /** Thrown when an answer lies beyond the horizon the intervals were built for. */
+    public static final class HorizonExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HorizonExceeded() {
+            super("beyond the scheduling horizon", null, false, false);
+        }
+    }
+
+    WorkTime(long[] starts, long[] ends, long horizonStart, long horizonEnd) {
+        this.starts = starts;
+        this.ends = ends;
+        this.horizonStart = horizonStart;
+        this.horizonEnd = horizonEnd;
+        this.cum = new long[starts.length + 1];
+        for (int i = 0; i < starts.length; i++) {
+            cum[i + 1] = cum[i] + (ends[i] - starts[i]);
+        }
+    }
+
+    /** Round the clock over the horizon: elapsed time. */
+    static WorkTime always(long horizonStart, long horizonEnd) {
+        return new WorkTime(new long[] {horizonStart}, new long[] {horizonEnd}, horizonStart, horizonEnd);
+    }
+
+    public int intervalCount() {
+        return starts.length;
+    }
+
+    public long intervalStart(int i) {
+        return starts[i];
+    }
+
+    public long intervalEnd(int i) {
+        return ends[i];
+    }
+
+    /** Index of the last interval starting at or before {@code t}, or -1. */
+    int floor(long t) {
+        int i = Arrays.binarySearch(starts, t);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    /** Working minutes in {@code [horizonStart, t)}. */
+    private long work(long t) {
+        int i = floor(t);
+        if (i < 0) {
+            return 0;
+        }
+        return cum[i] + Math.min(t, ends[i]) - starts[i];
+    }
+
+    public boolean isWorking(long t) {
+        int i = floor(t);
+        return i >= 0 && t < ends[i];
+    }
+
+    /** The first working minute at or after {@code t}. */
+    public long next(long t) {
+        int i = floor(t);
+        if (i >= 0 && t < ends[i]) {
+            return t;
+        }
+        if (i + 1 >= starts.length) {
+            throw new HorizonExceeded();
+        }
+        return Math.max(t, starts[i + 1]);
+    }
+
+    /** The end of the last working minute at or before {@code t} (for backward scheduling). */
+    public long previousEnd(long t) {
+        int i = floor(t);
+        if (i >= 0 && t > starts[i]) {
+            return Math.min(t, ends[i]);
+        }
+        if (i - 1 < 0) {
+            throw new HorizonExceeded();
+        }
+        return ends[i - 1];
+    }
+
+    /** Working minutes in {@code [a, b)}; negative when b is before a. */
+    public long between(long a, long b) {
+        return work(b) - work(a);
+    }
+
+    /**
+     * The end of {@code minutes} working minutes that start at {@code t} (or the next working
+     * minute after it). Zero minutes gives {@code t} itself.
+     */
+    public long add(long t, long minutes) {
+        if (minutes <= 0) {
+            return minutes == 0 ? t : sub(t, -minutes);
+        }
+        long target = work(t) + minutes;
+        if (target > cum[starts.length]) {
+            throw new HorizonExceeded();
+        }
+        // interval i with cum[i] < target <= cum[i+1]
+        int lo = 0;
+        int hi = starts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cum[mid + 1] < target) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return starts[lo] + (target - cum[lo]);
+    }
+
+    /**
+     * The start of {@code minutes} working minutes that end at {@code t} (or the last working
+     * minute before it). Zero minutes gives {@code t} itself.
+     */
+    public long sub(long t, long minutes) {
+        if (minutes <= 0) {
+            return minutes == 0 ? t : add(t, -minutes);
+        }
+        long target = work(t) - minutes;
+        if (target < 0) {
+            throw new HorizonExceeded();
+        }
+        // interval i with cum[i] <= target < cum[i+1]
+        int lo = 0;
+        int hi = starts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (cum[mid] <= target) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return starts[lo] + (target - cum[lo]);
+    }
+
+    /** Working time common to this and {@code other}. */
+    public WorkTime intersect(WorkTime other) {
+        long[] s = new long[Math.min(starts.length + other.starts.length, starts.length + other.starts.length)];
+        long[] e = new long[s.length];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < starts.length && j < other.starts.length) {
+            long a = Math.max(starts[i], other.starts[j]);
+            long b = Math.min(ends[i], other.ends[j]);
+            if (a < b) {
+                s[n] = a;
+                e[n] = b;
+                n++;
+            }
+            if (ends[i] < other.ends[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return new WorkTime(Arrays.copyOf(s, n), Arrays.copyOf(e, n), Math.max(horizonStart, other.horizonStart),
+                Math.min(horizonEnd, other.horizonEnd));
+    }
+
+    public long horizonStart() {
+        return horizonStart;
+    }
+
+    public long horizonEnd() {
+        return horizonEnd;
+    }
+}
