@@ -34,9 +34,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void jsonOnlyInRenderers() {
-        noClasses().that().resideOutsideOfPackage("dev.planc.compiler.diag..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..")
+    void jsonAndYamlOnlyInRenderersAndWriters() {
+        noClasses().that().resideOutsideOfPackages("dev.planc.compiler.diag..", "dev.planc.compiler.output..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "org.yaml..")
+                .check(classes);
+    }
+
+    @Test
+    void theSchedulerWorksOnTheModelOnly() {
+        noClasses().that().resideInAPackage("dev.planc.compiler.schedule..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.planc.compiler.ast..",
+                        "dev.planc.compiler.syntax..", "dev.planc.compiler.resolve..", "dev.planc.compiler.output..")
                 .check(classes);
     }
 
