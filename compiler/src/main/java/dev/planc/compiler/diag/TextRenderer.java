@@ -44,7 +44,8 @@ public final class TextRenderer {
 
         String gutter = " ".repeat(String.valueOf(line).length());
         String text = src.lineText(line);
-        // Columns counted in code points, tabs shown as 4 spaces.
+        // The header counts columns in code points; the caret is placed by display width (tabs
+        // shown as 4 spaces, wide characters such as emoji and CJK as 2, combining marks as 0).
         String shown = expandTabs(text);
         int lineStart = src.lineStart(line);
         int startInLine = span.start() - lineStart;
@@ -81,15 +82,33 @@ public final class TextRenderer {
         return s.indexOf('\t') < 0 ? s : s.replace("\t", "    ");
     }
 
-    /** Display columns of the first {@code upTo} UTF-16 units: code points, tabs count 4. */
-    private static int displayWidth(String s, int upTo) {
+    /** Display columns of the first {@code upTo} UTF-16 units, as a terminal shows them. */
+    static int displayWidth(String s, int upTo) {
         int w = 0;
         for (int i = 0; i < upTo; ) {
             int cp = s.codePointAt(i);
-            w += cp == '\t' ? 4 : 1;
+            w += width(cp);
             i += Character.charCount(cp);
         }
         return w;
+    }
+
+    /** Terminal cells of one code point: an approximation of Unicode East Asian Width. */
+    private static int width(int cp) {
+        if (cp == '\t') {
+            return 4;
+        }
+        int type = Character.getType(cp);
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+            return 0;
+        }
+        boolean wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
+                || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
+                || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6)
+                || (cp >= 0x1F300 && cp <= 0x1F64F) || (cp >= 0x1F900 && cp <= 0x1F9FF)
+                || (cp >= 0x1F680 && cp <= 0x1F6FF) || (cp >= 0x1FA70 && cp <= 0x1FAFF)
+                || (cp >= 0x20000 && cp <= 0x3FFFD);
+        return wide ? 2 : 1;
     }
 
     private String paint(String ansi, String s) {

@@ -141,6 +141,8 @@ final class ExpressionTyper {
             String msg;
             if (b.op() == Expr.BinaryOp.OR || b.op() == Expr.BinaryOp.AND) {
                 msg = sym + " needs true/false on both sides, but got " + lt.words() + " and " + rt.words();
+            } else if (b.op().comparison() && lt == Type.BOOLEAN && rt == Type.BOOLEAN) {
+                msg = sym + " cannot order true/false values; use `==`, `!=`, `and`, `or` or `not`";
             } else if (b.op().comparison()) {
                 msg = "cannot compare " + lt.words() + " with " + rt.words();
             } else {

@@ -798,9 +798,10 @@ public final class Resolver {
                 return null;
             }
             if (!t.contingent()) {
-                diagnostics.report(Diagnostic.of(Code.E0306, act.task().span(), "`activate " + t.path + "` "
-                        + where + ": `" + t.path + "` is not a contingent " + (t.isMilestone() ? "milestone" : "task")
-                        + " and is scheduled anyway")
+                diagnostics.report(Diagnostic.of(Code.E0306, act.task().span(), "cannot activate `" + t.path
+                        + "` (in contingency `" + c.id().name() + "`): " + (t.isMilestone()
+                                ? "it is a milestone, and only a contingent task can be activated"
+                                : "it is not a contingent task, so it is scheduled anyway"))
                         .withHelp("declare it as `task " + t.id().name() + " \"...\" contingent { ... }`"));
                 return null;
             }

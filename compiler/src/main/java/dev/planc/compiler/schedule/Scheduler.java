@@ -488,7 +488,7 @@ public final class Scheduler {
                 WorkTime wt = resourceTime[al.resource()];
                 if (wt.isWorking(now)) {
                     rate += milli(al.units());
-                    nextChange = Math.min(nextChange, wt.previousEnd(wt.add(now, 1)));
+                    nextChange = Math.min(nextChange, wt.intervalEndAt(now));
                 } else {
                     nextChange = Math.min(nextChange, wt.next(now));
                 }
@@ -525,27 +525,32 @@ public final class Scheduler {
 
     // ------------------------------------------------------------------ orderings
 
-    /** Remaining-path length (longest path to the end through dependents), in planned minutes. */
+    /**
+     * Remaining-path length from each task's start to the end of the plan, in planned minutes:
+     * a leaf's own length plus the longest tail of what waits for it or for any group holding
+     * it; a group's tail is its longest child's. Computed in reverse topological order.
+     */
     private long[] tails() {
         long[] tail = new long[n];
-        // Activities in reverse declaration-independent topological order: dependents first.
-        // Simple fixed-point on the DAG: iterate a topological order of tasks by links.
         int[] topo = topologicalOrder();
         for (int k = topo.length - 1; k >= 0; k--) {
             int x = topo[k];
             Task t = plan.tasks().get(x);
+            if (!leaf[x]) {
+                for (int c : t.children()) {
+                    tail[x] = Math.max(tail[x], tail[c]);
+                }
+                continue;
+            }
             long own = t.work() == null ? 0 : t.work().effort()
                     ? t.work().minutes() * MILLI / Math.max(1, totalUnits(t)) : t.work().minutes();
             long best = 0;
-            for (int d : dependents.get(x)) {
-                best = Math.max(best, tail[d]);
+            for (int a = x; a >= 0; a = plan.tasks().get(a).parent()) {
+                for (int d : dependents.get(a)) {
+                    best = Math.max(best, tail[d]);
+                }
             }
-            // A child inherits what follows its group.
-            int parent = t.parent();
-            if (parent >= 0) {
-                best = Math.max(best, tail[parent] - 0);
-            }
-            tail[x] = best + (leaf[x] ? own : 0);
+            tail[x] = best + own;
         }
         return tail;
     }

@@ -149,6 +149,17 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         Token prev = previousToken(recognizer, found);
         if (suggestion != null) {
             d = d.withLabel("did you mean `" + suggestion + "`?");
+        } else if (prev != null && prev.getType() != PlanLexer.ID && isName(prev) && expected.contains(prev.getType())
+                && sameLine(prev, found)) {
+            // `when x > 2d and then { ... }`: the keyword was taken as a name to finish what came before it.
+            d = d.withLabel("`" + prev.getText() + "` before this was read as a name: is something missing before it?");
+        } else if ((found.getType() == PlanLexer.DURATION || found.getType() == PlanLexer.EFFORT
+                || found.getType() == PlanLexer.ASSIGN) && where.startsWith("milestone")) {
+            d = d.withLabel("a milestone takes no time: make it a `task` to give it work");
+        } else if (found.getType() == PlanLexer.BAD_UNIT && found.getText().matches("[0-9.]+[A-Z]{3}")) {
+            String t = found.getText();
+            d = d.withLabel("money needs a space: `" + t.substring(0, t.length() - 3) + " " + t.substring(t.length() - 3)
+                    + "`");
         } else if (found.getType() == PlanLexer.STRING && expected.contains(PlanLexer.DATE)) {
             d = d.withLabel("dates are written without quotes");
         } else if (isName(found) && expected.contains(PlanLexer.STRING) && !expected.contains(PlanLexer.ID)) {

@@ -36,6 +36,9 @@ final class DurationUnitRule implements Rule {
             if (known == null) {
                 known = Suggest.closest(unit, UNITS);
             }
+            if (known == null && "dhw".indexOf(Character.toLowerCase(unit.charAt(0))) >= 0) {
+                known = unit.substring(0, 1).toLowerCase(Locale.ROOT); // `10dys`, `2hrs`, `3wks`
+            }
             if (known != null) {
                 diag = diag.withLabel("did you mean `" + n + known + "`?");
             } else if (unit.length() == 3 && unit.equals(unit.toUpperCase(Locale.ROOT))) {
