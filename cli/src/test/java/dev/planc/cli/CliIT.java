@@ -244,6 +244,54 @@ class CliIT {
     }
 
     @Test
+    void scheduleWritesEveryFormatAndOneFilePerPlanWithSeveralPlans() throws Exception {
+        PlancProcess.Run json = PlancProcess.run(root, "schedule", "--format", "json", "examples/release.plan");
+        assertEquals(0, json.exit(), json.all());
+        JsonNode doc = new ObjectMapper().readTree(json.out());
+        assertEquals("Payments API 3.0 release", doc.get("plan").get("name").asText());
+        assertEquals("2027-03-01T09:00", doc.get("plan").get("start").asText());
+        assertEquals("Europe/London", doc.get("plan").get("timezone").asText());
+        JsonNode first = doc.get("tasks").get(0);
+        for (String field : new String[] {"id", "title", "kind", "start", "finish", "slackHours", "critical", "assigned",
+                "contingent", "deadline"}) {
+            assertTrue(first.has(field), field);
+        }
+        assertTrue(doc.get("criticalPath").size() > 0);
+
+        PlancProcess.Run many = PlancProcess.run(root, "schedule", "--format", "mermaid", "-o",
+                tmp.resolve("out").toString(), "examples/release.plan", "examples/launch.plan");
+        assertEquals(0, many.exit(), many.all());
+        assertTrue(Files.readString(tmp.resolve("out/release.mmd")).startsWith("gantt\n"));
+        assertTrue(Files.readString(tmp.resolve("out/launch.mmd")).contains("section"));
+
+        PlancProcess.Run yaml = PlancProcess.run(root, "schedule", "--format", "yaml", "examples/construction.plan");
+        assertEquals(0, yaml.exit(), yaml.all());
+        assertTrue(yaml.out().startsWith("plan:\n  name: Lindenschule summer renovation\n"), yaml.out());
+
+        PlancProcess.Run text = PlancProcess.run(root, "schedule", "examples/construction.plan");
+        assertEquals(0, text.exit(), text.all());
+        assertTrue(text.out().contains("critical path: "), text.out());
+    }
+
+    @Test
+    void scheduleRefusesPlansWithErrorsAndReportsMissedDeadlines() throws Exception {
+        write("late.plan", """
+                plan "Late" { start 2027-01-04 }
+                task design { duration 5d }
+                task build { duration 10d  after design }
+                milestone beta { after build  deadline 2027-01-13 }
+                """);
+        PlancProcess.Run r = PlancProcess.run(tmp, "schedule", "--color", "never", "late.plan");
+        assertEquals(1, r.exit(), r.all());
+        assertTrue(r.err().contains("error[E0307]: `beta` finishes 2027-01-22T17:00, 7 working days after its "
+                + "deadline 2027-01-13"), r.err());
+        assertTrue(r.err().contains("driven by: `design` (5d) → `build` (10d) → `beta`"), r.err());
+        assertEquals("", r.out());
+        PlancProcess.Run check = PlancProcess.run(tmp, "check", "--color", "never", "late.plan");
+        assertEquals(1, check.exit(), check.all());
+    }
+
+    @Test
     void versionAndHelp() throws Exception {
         PlancProcess.Run v = PlancProcess.run(tmp, "--version");
         assertEquals(0, v.exit(), v.all());
