@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.planc.compiler.diag.Code;
 import dev.planc.compiler.diag.TextRenderer;
 import dev.planc.compiler.source.FileSourceLoader;
+import dev.planc.compiler.source.Source;
 import dev.planc.compiler.source.SourceLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +32,18 @@ class ErrorFilesTest {
         }
     }
 
+    /**
+     * Files are named relative to {@link #DIR}, as a user who runs {@code planc check} there sees
+     * them, so the examples in the docs read {@code E0201_unknown_task.plan:8:39}.
+     */
     static String render(Path plan) {
-        SourceLoader loader = new FileSourceLoader();
-        SourceLoader.LoadResult loaded = loader.load(plan);
+        SourceLoader disk = new FileSourceLoader();
+        SourceLoader loader = p -> {
+            SourceLoader.LoadResult r = disk.load(p.isAbsolute() ? p : DIR.resolve(p));
+            return r instanceof SourceLoader.LoadResult.Loaded l
+                    ? new SourceLoader.LoadResult.Loaded(new Source(p.toString(), l.source().text())) : r;
+        };
+        SourceLoader.LoadResult loaded = loader.load(DIR.relativize(plan));
         if (loaded instanceof SourceLoader.LoadResult.Failed f) {
             return "cannot read: " + f.reason() + "\n";
         }

@@ -74,6 +74,10 @@ final class ExpressionTyper {
             return new Condition.Constant(Type.PERCENT, p.value(), null, p.span());
         } else if (e instanceof Expr.MoneyLit m) {
             Ident cur = m.value().currency();
+            if (cur != null && !cur.name().matches("[A-Z]{3}")) {
+                failed = true; // not a currency code: the currency rule reports it (`2 d` is a spaced duration)
+                return null;
+            }
             return new Condition.Constant(Type.MONEY, m.value().amount(), cur != null ? cur.name() : currency, m.span());
         } else if (e instanceof Expr.DurationLit d) {
             Long minutes = units.minutes(d.value());

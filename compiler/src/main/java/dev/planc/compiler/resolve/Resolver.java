@@ -685,6 +685,9 @@ public final class Resolver {
         TaskNode found = null;
         for (TaskNode s = scope; s != null; s = s.parent) {
             List<TaskNode> hits = s.children.get(first.name());
+            if (hits != null && hits.size() == 1 && hits.get(0) == scope) {
+                continue; // a task never waits for itself: `task design { after design }` means an outer `design`
+            }
             if (hits != null) {
                 if (hits.size() > 1) {
                     ambiguous(first, hits);

@@ -48,6 +48,15 @@ public final class SyntaxParser {
         for (Token raw = lexer.nextToken(); raw.getType() != Token.EOF; raw = lexer.nextToken()) {
             CommonToken t = (CommonToken) raw;
             CommonToken prev = tokens.isEmpty() ? null : (CommonToken) tokens.get(tokens.size() - 1);
+            int type = t.getType();
+            // Fast path, nearly every token: nothing to check, repair or record.
+            if (badName == null && (prev == null || prev.getType() != PlanLexer.NUMBER) && type != PlanLexer.ERROR_CHAR
+                    && type != PlanLexer.UNTERMINATED_STRING && type != PlanLexer.UNTERMINATED_COMMENT
+                    && type != PlanLexer.LINE_COMMENT && type != PlanLexer.BLOCK_COMMENT && type != PlanLexer.LBRACE
+                    && type != PlanLexer.LPAREN && type != PlanLexer.RBRACE && type != PlanLexer.RPAREN) {
+                tokens.add(t);
+                continue;
+            }
             int firstCp = t.getText().isEmpty() ? -1 : t.getText().codePointAt(0);
             // A name with non-ASCII letters (`résumé`) is lexed as pieces; glue them back into one
             // name and report it once, instead of a bad character and a syntax error per piece.
@@ -73,7 +82,7 @@ public final class SyntaxParser {
             }
             // `10 d`: a duration with a space before its unit. One error, and parsed as `10d`.
             if (prev != null && prev.getType() == PlanLexer.NUMBER && isWord(t)
-                    && (UNITS.contains(t.getText()) || UNIT_WORDS.contains(t.getText()))
+                    && (UNITS.contains(t.getText()) || UNIT_WORDS.contains(t.getText())) && durationExpected(tokens)
                     && onlyBlanks(text, offsets.utf16(prev.getStopIndex() + 1), offsets.utf16(t.getStartIndex()))) {
                 boolean known = UNITS.contains(t.getText());
                 Span both = new Span(source, offsets.utf16(prev.getStartIndex()), offsets.utf16(t.getStopIndex() + 1));
@@ -139,7 +148,9 @@ public final class SyntaxParser {
             if (t.getType() == PlanLexer.LINE_COMMENT || t.getType() == PlanLexer.BLOCK_COMMENT) {
                 comments.add(new Comment(span.text(), t.getType() == PlanLexer.BLOCK_COMMENT, span));
             }
-            tokens.add(t);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                tokens.add(t); // the parser never looks at hidden tokens; a file of junk must not hold them all
+            }
         }
         if (badName != null) {
             reportBadName(badName, source, offsets, diagnostics);
@@ -181,6 +192,45 @@ public final class SyntaxParser {
     private static final java.util.Set<String> UNITS = java.util.Set.of("min", "h", "d", "w", "emin", "eh", "ed", "ew");
     private static final java.util.Set<String> UNIT_WORDS = java.util.Set.of("mins", "minute", "minutes", "hr", "hrs",
             "hour", "hours", "day", "days", "wk", "wks", "week", "weeks");
+
+    /**
+     * Whether the number that ends {@code tokens} is where only a duration can stand: after
+     * {@code duration}, {@code effort}, or the sign of a lag in {@code after}. Elsewhere a number
+     * and a name can be money ({@code rate 640 d/h} parses, with a bad currency), so the tokens
+     * are left alone and the grammar has its say.
+     */
+    private static boolean durationExpected(List<Token> tokens) {
+        int i = previousDefault(tokens, tokens.size() - 2);
+        if (i < 0) {
+            return false;
+        }
+        int type = tokens.get(i).getType();
+        if (type == PlanLexer.DURATION || type == PlanLexer.EFFORT) {
+            return true;
+        }
+        if (type != PlanLexer.PLUS && type != PlanLexer.MINUS) {
+            return false;
+        }
+        // A lag: `after REF + N`, REF being names joined by dots.
+        i = previousDefault(tokens, i - 1);
+        while (i >= 0 && (tokens.get(i).getType() == PlanLexer.DOT || isWord(tokens.get(i)))) {
+            int before = previousDefault(tokens, i - 1);
+            if (tokens.get(i).getType() != PlanLexer.DOT && (before < 0 || tokens.get(before).getType() != PlanLexer.DOT)) {
+                return before >= 0 && (tokens.get(before).getType() == PlanLexer.AFTER
+                        || tokens.get(before).getType() == PlanLexer.COMMA);
+            }
+            i = before;
+        }
+        return false;
+    }
+
+    private static int previousDefault(List<Token> tokens, int from) {
+        int i = from;
+        while (i >= 0 && tokens.get(i).getChannel() != Token.DEFAULT_CHANNEL) {
+            i--;
+        }
+        return i;
+    }
 
     /** Letters, digits and underscores only (an identifier, a keyword or a glued-together bad name). */
     private static boolean isWord(Token t) {

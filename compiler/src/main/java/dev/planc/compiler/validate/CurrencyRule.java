@@ -29,6 +29,11 @@ final class CurrencyRule implements Rule {
                             + "` has no currency and the plan declares none")
                             .withHelp("write `" + m.amount().toPlainString() + " EUR`, or add `currency EUR` to the plan block"));
                 }
+            } else if (dev.planc.compiler.ast.DurUnit.of(code.name()) != null) {
+                // `2 d`: a duration with a space, which the grammar reads as money in currency `d`.
+                out.report(Diagnostic.of(Code.E0110, code.span(), "`" + code.name() + "` is not a currency code")
+                        .withLabel("for a duration, write `" + m.amount().toPlainString() + code.name()
+                                + "` without a space"));
             } else if (checkShape(code, out)) {
                 mismatch(code, planCurrency, out);
             }
