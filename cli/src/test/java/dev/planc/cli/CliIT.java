@@ -223,7 +223,8 @@ class CliIT {
         String after = Files.readString(plan);
         assertFalse(before.equals(after));
         assertTrue(after.contains("# header"), after);
-        assertTrue(after.contains("task t {\n  duration 1d\n  assign a\n}"), after);
+        assertEquals("plan \"P\" {\n  start 2027-01-04\n} # header\n\ntask t { duration 1d  assign a }\n"
+                + "resource a { }\n", after);
 
         PlancProcess.Run again = PlancProcess.run(tmp, "fmt", "--check", "messy.plan");
         assertEquals(0, again.exit(), again.all());

@@ -3,6 +3,7 @@ package dev.planc.compiler.ast;
 import dev.planc.compiler.source.Source;
 import dev.planc.compiler.source.Span;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,6 +19,25 @@ import org.jspecify.annotations.Nullable;
  * ({@code 3.0} differs from {@code 3}); strings are printed quoted with Java escapes.
  */
 public final class AstDump {
+    /** A record component to print: its name and accessor. */
+    private record Shown(String name, Method accessor) {}
+
+    /** The components to print per record type (reflection is slow; a tree has many nodes of few types). */
+    private static final ClassValue<List<Shown>> SHOWN = new ClassValue<>() {
+        @Override
+        protected List<Shown> computeValue(Class<?> type) {
+            List<Shown> shown = new ArrayList<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                boolean skip = c.getType() == Span.class || c.getType() == Source.class
+                        || (type == PlanFile.class && c.getName().equals("comments"));
+                if (!skip) {
+                    shown.add(new Shown(c.getName(), c.getAccessor()));
+                }
+            }
+            return List.copyOf(shown);
+        }
+    };
+
     private AstDump() {}
 
     /** The dump of {@code node}: any AST record, list of them, or value. */
@@ -48,22 +68,19 @@ public final class AstDump {
     }
 
     private static void record(Record r, int depth, StringBuilder out) {
-        List<RecordComponent> shown = new ArrayList<>();
+        List<Shown> shown = SHOWN.get(r.getClass());
+        List<@Nullable Object> values = new ArrayList<>(shown.size());
         boolean flat = true;
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            if (c.getType() == Span.class || c.getType() == Source.class
-                    || (r instanceof PlanFile && c.getName().equals("comments"))) {
-                continue;
-            }
-            shown.add(c);
+        for (Shown c : shown) {
             Object v = get(r, c);
+            values.add(v);
             if (v instanceof Record || (v instanceof List<?> l && !l.isEmpty())) {
                 flat = false;
             }
         }
         out.append(typeName(r.getClass())).append('(');
         for (int i = 0; i < shown.size(); i++) {
-            RecordComponent c = shown.get(i);
+            Shown c = shown.get(i);
             if (flat) {
                 if (i > 0) {
                     out.append(", ");
@@ -71,8 +88,8 @@ public final class AstDump {
             } else {
                 newline(depth + 1, out);
             }
-            out.append(c.getName()).append('=');
-            value(get(r, c), depth + 1, out);
+            out.append(c.name()).append('=');
+            value(values.get(i), depth + 1, out);
         }
         if (!flat) {
             newline(depth, out);
@@ -80,11 +97,11 @@ public final class AstDump {
         out.append(')');
     }
 
-    private static @Nullable Object get(Record r, RecordComponent c) {
+    private static @Nullable Object get(Record r, Shown c) {
         try {
-            return c.getAccessor().invoke(r);
+            return c.accessor().invoke(r);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + r.getClass().getName() + "." + c.getName(), e);
+            throw new IllegalStateException("cannot read " + r.getClass().getName() + "." + c.name(), e);
         }
     }
 

@@ -16,10 +16,16 @@ import dev.planc.compiler.ast.PlanFile;
  *       nested declaration per line; the closing {@code }} on its own line.
  *   <li>A block with no members and no comment inside prints as {@code header { }} on one line
  *       (also {@code then { }}).
+ *   <li>A small declaration (a resource, team, milestone, metric, or a task without nested
+ *       tasks) with at most three attributes and no comment inside prints on one line, attributes
+ *       separated by two spaces, when that line fits in 100 columns:
+ *       {@code resource bob "Bob Roe" { capacity 50%  rate 80 EUR/h }}.
  *   <li>Headers: {@code plan "Name" {}, {@code calendar ID {}, {@code resource ID "Title" {},
  *       {@code task ID "Title" contingent {}, ...; {@code include "path"} has no block.
  *   <li>No {@code ;} is printed.
- *   <li>Exactly one blank line between top-level declarations (it goes before the comments that
+ *   <li>Exactly one blank line between top-level declarations, except between two that each
+ *       print on one line, where the source's choice is kept (so a list of resources stays a
+ *       list); the blank line goes before the comments that
  *       lead a declaration, and before the comments at the end of the file). Inside a block, a
  *       blank line is kept (collapsed to one) where the source had one or more blank lines in
  *       front of a member or an own-line comment, so authors can group attributes; never a

@@ -4,6 +4,7 @@ import dev.planc.compiler.ast.Action;
 import dev.planc.compiler.ast.Attr;
 import dev.planc.compiler.ast.Comment;
 import dev.planc.compiler.ast.Decl;
+import dev.planc.compiler.ast.Ident;
 import dev.planc.compiler.ast.Member;
 import dev.planc.compiler.ast.PlanFile;
 import dev.planc.compiler.ast.Str;
@@ -29,6 +30,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class Layout {
     private static final String INDENT = "  ";
+    /** A small block (up to this many attributes, no comments inside) may print on one line... */
+    private static final int MAX_COMPACT = 3;
+    /** ...when that line, indentation included, is at most this wide. */
+    private static final int MAX_WIDTH = 100;
 
     private final PlanFile file;
     private final String text;
@@ -101,7 +106,8 @@ final class Layout {
         }
     }
 
-    private record Block(Line header, List<Item> body, Line close) implements Item {
+    /** {@code compact}: the whole block on one line, used when it fits (see {@link #emit}). */
+    private record Block(Line header, List<Item> body, Line close, @Nullable String compact) implements Item {
         @Override
         public Line first() {
             return header;
@@ -119,14 +125,33 @@ final class Layout {
         }
         int lbrace = find('{', headerEnd(d));
         int rbrace = codeEnd(d.span().end()) - 1;
-        return block(Printer.header(d), start, lbrace, body, rbrace);
+        Item item = block(Printer.header(d), start, lbrace, body, rbrace);
+        if (item instanceof Block b && compactable(d) && body.size() <= MAX_COMPACT
+                && body.stream().allMatch(i -> i instanceof Single) && !hasCommentBetween(lbrace, rbrace)) {
+            StringBuilder line = new StringBuilder(Printer.header(d)).append(" {");
+            for (Item i : body) {
+                line.append(i == body.get(0) ? " " : "  ").append(((Single) i).line().text);
+            }
+            return new Block(b.header(), b.body(), b.close(), line.append(" }").toString());
+        }
+        return item;
+    }
+
+    /** Small declarations that read well on one line, as in the language reference. */
+    private static boolean compactable(Decl d) {
+        if (d instanceof Decl.TaskDecl t) {
+            return t.body().stream().noneMatch(m -> m instanceof Decl);
+        }
+        return d instanceof Decl.ResourceDecl || d instanceof Decl.TeamDecl || d instanceof Decl.MilestoneDecl
+                || d instanceof Decl.MetricDecl;
     }
 
     /** Where the last header token that may hide a brace (a name or a string) ends. */
     private static int headerEnd(Decl d) {
         int end = d.span().start();
-        if (d.id() != null) {
-            end = Math.max(end, d.id().span().end());
+        Ident id = d.id();
+        if (id != null) {
+            end = Math.max(end, id.span().end());
         }
         Str title = title(d);
         if (title != null) {
@@ -180,16 +205,23 @@ final class Layout {
         if (body.isEmpty() && !hasCommentBetween(lbrace, rbrace)) {
             return new Single(new Line(header + " { }", start, rbrace + 1));
         }
-        return new Block(new Line(header + " {", start, lbrace + 1), body, new Line("}", rbrace, rbrace + 1));
+        return new Block(new Line(header + " {", start, lbrace + 1), body, new Line("}", rbrace, rbrace + 1), null);
     }
 
+    /** Whether a comment starts strictly between two offsets (comments are in source order). */
     private boolean hasCommentBetween(int from, int to) {
-        for (Comment c : file.comments()) {
-            if (c.span().start() > from && c.span().start() < to) {
-                return true;
+        List<Comment> comments = file.comments();
+        int lo = 0;
+        int hi = comments.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (comments.get(mid).span().start() <= from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return false;
+        return lo < comments.size() && comments.get(lo).span().start() < to;
     }
 
     private void collect(Item item) {
@@ -355,9 +387,13 @@ final class Layout {
      */
     private void items(List<Item> items, int depth, boolean top, List<Comment> closing) {
         boolean first = true;
+        Item previous = null;
         for (Item item : items) {
             Line line = item.first();
-            boolean force = top && !first;
+            // Top-level declarations are separated by a blank line, except a run of one-liners
+            // (resources, say), which keeps the grouping the author chose.
+            boolean force = top && !first && !(previous != null && oneLine(previous, depth) && oneLine(item, depth));
+            previous = item;
             for (Comment c : line.leading) {
                 comment(c, depth, !first && (force || blankBefore(c.span().start())));
                 first = false;
@@ -387,10 +423,24 @@ final class Layout {
         }
     }
 
+    private static boolean oneLine(Item item, int depth) {
+        return item instanceof Single || (item instanceof Block b && fits(b, depth));
+    }
+
+    private static boolean fits(Block b, int depth) {
+        return b.compact() != null && INDENT.length() * depth + b.compact().length() <= MAX_WIDTH;
+    }
+
     private void emit(Item item, int depth) {
         if (item instanceof Single s) {
             line(s.line(), depth);
         } else if (item instanceof Block b) {
+            if (fits(b, depth)) {
+                Line one = new Line(b.compact(), b.header().start, b.close().end);
+                one.trailing.addAll(b.close().trailing);
+                line(one, depth);
+                return;
+            }
             line(b.header(), depth);
             items(b.body(), depth + 1, false, b.close().leading);
             line(b.close(), depth);

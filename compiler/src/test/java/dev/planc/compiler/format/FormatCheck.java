@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The properties every formatted file must have, shared by the golden, example and property tests. */
-final class FormatCheck {
+public final class FormatCheck {
     private FormatCheck() {}
 
     /** Parses {@code text}, failing when the parser reports anything. */
@@ -38,7 +38,7 @@ final class FormatCheck {
      * again changes nothing, every comment survives in order, and the layout invariants hold.
      * Returns the formatted text.
      */
-    static String check(String name, String text) {
+    public static String check(String name, String text) {
         PlanFile original = parseClean(name, text);
         String once = Formatter.format(original);
         PlanFile reparsed = parseClean(name + " (formatted)", once);
@@ -81,13 +81,16 @@ final class FormatCheck {
         for (int i = 1; i < lines.length; i++) {
             starts[i] = starts[i - 1] + lines[i - 1].length() + 1;
         }
+        // Which lines start inside a (multi-line) comment, and which offsets are comment text.
+        boolean[] commentText = new boolean[out.length() + 1];
+        for (Comment c : parsed.comments()) {
+            for (int k = c.span().start(); k < c.span().end(); k++) {
+                commentText[k] = true;
+            }
+        }
         boolean[] inComment = new boolean[lines.length];
         for (int i = 0; i < lines.length; i++) {
-            for (Comment c : parsed.comments()) {
-                if (c.span().start() < starts[i] && starts[i] < c.span().end()) {
-                    inComment[i] = true;
-                }
-            }
+            inComment[i] = starts[i] > 0 && commentText[starts[i] - 1]; // the line break before it is comment text
         }
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -104,21 +107,12 @@ final class FormatCheck {
                 fail(name + ": two blank lines in a row at line " + (i + 1) + "\n" + out);
             }
             int prevEnd = starts[i - 1] + lines[i - 1].length();
-            if (lines[i - 1].endsWith("{") && !insideComment(parsed, prevEnd - 1)) {
+            if (lines[i - 1].endsWith("{") && !commentText[prevEnd - 1]) {
                 fail(name + ": blank line right after `{` at line " + (i + 1) + "\n" + out);
             }
             if (i + 1 < lines.length && lines[i + 1].strip().equals("}") && !inComment[i + 1]) {
                 fail(name + ": blank line right before `}` at line " + (i + 1) + "\n" + out);
             }
         }
-    }
-
-    private static boolean insideComment(PlanFile parsed, int offset) {
-        for (Comment c : parsed.comments()) {
-            if (c.span().start() <= offset && offset < c.span().end()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

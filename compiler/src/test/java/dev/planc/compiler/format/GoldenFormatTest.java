@@ -1,5 +1,6 @@
 package dev.planc.compiler.format;
 
+import dev.planc.compiler.Golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoldenFormatTest {
 
-    private static final Path FIXTURES = RepoRoot.get().resolve("compiler/src/test/resources/format");
+    private static final Path FIXTURES = Golden.repoRoot().resolve("compiler/src/test/resources/format");
 
     static boolean updating() {
         return Boolean.parseBoolean(System.getProperty("planc.updateGolden", "false"))
@@ -72,7 +73,7 @@ class GoldenFormatTest {
 
     @TestFactory
     Stream<DynamicTest> examplesAreStableUnderFormatting() throws IOException {
-        Path examples = RepoRoot.get().resolve("examples");
+        Path examples = Golden.repoRoot().resolve("examples");
         List<Path> plans;
         try (Stream<Path> walk = Files.walk(examples)) {
             plans = walk.filter(p -> p.toString().endsWith(".plan")).sorted().collect(Collectors.toList());
