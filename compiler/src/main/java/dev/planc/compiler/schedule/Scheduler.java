@@ -6,6 +6,8 @@ import dev.planc.compiler.diag.Diagnostic;
 import dev.planc.compiler.model.Plan;
 import dev.planc.compiler.model.Resource;
 import dev.planc.compiler.model.Task;
+import dev.planc.compiler.schedule.search.Decoder;
+import dev.planc.compiler.schedule.search.LevelingSearch;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Random;
 import java.util.TreeMap;
 
 /**
@@ -45,6 +46,7 @@ public final class Scheduler {
     private final boolean[] active;
     private final boolean[] leaf; // leaf task or milestone: the activities that get placed
     private final WorkTime[] calendar; // per activity: where its time is counted
+    private final WorkTime[] lagCalendar; // per task: where lags before it count (never round the clock)
     private final WorkTime[] resourceTime;
     private final long[] capacity; // milli-units
     private final List<List<Integer>> waitsOn = new ArrayList<>(); // per task: active link targets
@@ -60,6 +62,7 @@ public final class Scheduler {
         this.active = new boolean[n];
         this.leaf = new boolean[n];
         this.calendar = new WorkTime[n];
+        this.lagCalendar = new WorkTime[n];
         List<Resource> resources = plan.resources();
         this.resourceTime = new WorkTime[resources.size()];
         this.capacity = new long[resources.size()];
@@ -77,7 +80,8 @@ public final class Scheduler {
             }
             active[t.index()] = on;
             leaf[t.index()] = t.kind() != Task.Kind.GROUP;
-            calendar[t.index()] = calendarOf(t, planCal);
+            calendar[t.index()] = calendarOf(t, planCal, false);
+            lagCalendar[t.index()] = calendarOf(t, planCal, true);
         }
         for (int i = 0; i < n; i++) {
             waitsOn.add(new ArrayList<>());
@@ -122,9 +126,14 @@ public final class Scheduler {
 
     // ------------------------------------------------------------------ calendars
 
-    private WorkTime calendarOf(Task t, WorkTime planCal) {
+    /**
+     * The working time of a task: its resources' (all of them for a duration, any of them for
+     * an effort), else the plan's; round the clock for elapsed work unless {@code forLags}: a
+     * working lag before an elapsed task still counts working time (LANGUAGE.md §4).
+     */
+    private WorkTime calendarOf(Task t, WorkTime planCal, boolean forLags) {
         Task.Work w = t.work();
-        if (w != null && w.elapsed()) {
+        if (w != null && w.elapsed() && !forLags) {
             return grid.elapsed();
         }
         if (t.assignments().isEmpty()) {
@@ -354,7 +363,7 @@ public final class Scheduler {
         if (request.now() != null) {
             es = Math.max(es, grid.minute(request.now()));
         }
-        WorkTime cal = calendar[a];
+        WorkTime cal = lagCalendar[a];
         for (int x = a; x >= 0; x = plan.tasks().get(x).parent()) {
             Task t = plan.tasks().get(x);
             if (t.startNoEarlier() != null) {
@@ -419,7 +428,10 @@ public final class Scheduler {
         }
         long candidate = es;
         if (finishBound[0] != Long.MIN_VALUE) {
-            candidate = Math.max(candidate, latestStartFor(t, a, work, finishBound[0], es));
+            // The bound came out of lag arithmetic as a start (09:00 Tuesday); a finish is the end
+            // of a minute, and the same working instant as a finish is 17:00 Monday.
+            long bound = calendar[a].previousEnd(finishBound[0]);
+            candidate = Math.max(candidate, latestStartFor(t, a, work, bound, es));
         }
         while (true) {
             long s = startAt(t, a, candidate);
@@ -661,50 +673,136 @@ public final class Scheduler {
         for (int i = 0; i < n; i++) {
             rank[i] = base[i] - tail[i];
         }
+        // The latest-finish-time rule (longest remaining path first) within priorities.
         Pass best = pass(rank);
         if (contention()) {
-            int passes = request.levelingPasses() > 0 ? request.levelingPasses() : defaultPasses();
-            Random random = new Random(0x5eed_2027L + n);
-            int[] successors = successorCounts();
-            for (int k = 1; k < passes; k++) {
-                long[] r = new long[n];
-                for (int i = 0; i < n; i++) {
-                    long key = switch (k % 4) {
-                        case 1 -> -successors[i] * 1_000_000L - tail[i];
-                        case 2 -> -(tail[i] + random.nextInt(1 + (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1, tail[i] / 4))));
-                        case 3 -> random.nextInt(1_000_000);
-                        default -> -tail[i] + random.nextInt(1 + (int) Math.min(1_000_000, Math.max(1, tail[i] / 2)));
-                    };
-                    r[i] = base[i] + key;
-                }
-                Pass p = pass(r);
-                if (p.makespan < best.makespan) {
-                    best = p;
-                }
+            CalendarDecoder decoder = new CalendarDecoder(base, best);
+            int[] initial = decoder.listOf(best);
+            long budget = request.levelingPasses() > 0 ? request.levelingPasses() : defaultBudget(decoder.size());
+            LevelingSearch.Outcome outcome = LevelingSearch.search(decoder, initial, 0x5eed_2027L, budget);
+            Pass found = pass(decoder.rank(outcome.list()));
+            if (found.makespan < best.makespan) {
+                best = found;
             }
         }
         return finish(best);
     }
 
-    /** More passes for small plans; about 2 million activity placements in all. */
-    private int defaultPasses() {
-        int activities = 0;
-        for (int i = 0; i < n; i++) {
-            if (active[i] && leaf[i]) {
-                activities++;
-            }
-        }
-        return (int) Math.max(8, Math.min(400, 2_000_000L / Math.max(1, activities)));
+    /**
+     * Schedules the leveling search may generate: many for small plans, a few for huge ones
+     * (about 200,000 activity placements in all). A count, never a clock, so runs are identical.
+     */
+    static long defaultBudget(int activities) {
+        return Math.max(1, Math.min(2000, 200_000L / Math.max(1, activities)));
     }
 
-    private int[] successorCounts() {
-        int[] count = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int target : waitsOn.get(i)) {
-                count[target] += leavesUnder(i).length;
+    /**
+     * The calendar-aware serial SGS as the leveling search sees it: activities are the active
+     * leaf tasks and milestones; an activity list becomes priorities (the plan's {@code priority}
+     * still dominates, then list position); the makespan is the latest finish minute.
+     */
+    private final class CalendarDecoder implements Decoder {
+        private final int[] activity; // activity number -> task index
+        private final int[] number; // task index -> activity number, -1 if none
+        private final int[][] predecessors;
+        private final int[][] successors;
+        private final long[] base;
+        private Pass last;
+
+        CalendarDecoder(long[] base, Pass initial) {
+            this.base = base;
+            this.last = initial;
+            number = new int[n];
+            Arrays.fill(number, -1);
+            List<Integer> acts = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (active[i] && leaf[i]) {
+                    number[i] = acts.size();
+                    acts.add(i);
+                }
+            }
+            activity = acts.stream().mapToInt(Integer::intValue).toArray();
+            List<List<Integer>> pred = new ArrayList<>();
+            List<List<Integer>> succ = new ArrayList<>();
+            for (int a = 0; a < activity.length; a++) {
+                pred.add(new ArrayList<>());
+                succ.add(new ArrayList<>());
+            }
+            int[] seen = new int[activity.length];
+            Arrays.fill(seen, -1);
+            for (int a = 0; a < activity.length; a++) {
+                for (int x = activity[a]; x >= 0; x = plan.tasks().get(x).parent()) {
+                    for (int target : waitsOn.get(x)) {
+                        for (int l : leavesUnder(target)) {
+                            int p = number[l];
+                            if (p >= 0 && p != a && seen[p] != a) {
+                                seen[p] = a;
+                                pred.get(a).add(p);
+                                succ.get(p).add(a);
+                            }
+                        }
+                    }
+                }
+            }
+            predecessors = new int[activity.length][];
+            successors = new int[activity.length][];
+            for (int a = 0; a < activity.length; a++) {
+                predecessors[a] = pred.get(a).stream().mapToInt(Integer::intValue).toArray();
+                successors[a] = succ.get(a).stream().mapToInt(Integer::intValue).toArray();
             }
         }
-        return count;
+
+        /** The placement order of a pass as an activity list (precedence-feasible by construction). */
+        int[] listOf(Pass p) {
+            int[] list = new int[activity.length];
+            int k = 0;
+            for (int i = 0; i < p.placed; i++) {
+                if (number[p.order[i]] >= 0) {
+                    list[k++] = number[p.order[i]];
+                }
+            }
+            return list;
+        }
+
+        long[] rank(int[] list) {
+            long[] rank = new long[n];
+            for (int i = 0; i < list.length; i++) {
+                int t = activity[list[i]];
+                rank[t] = base[t] + i;
+            }
+            return rank;
+        }
+
+        @Override
+        public int size() {
+            return activity.length;
+        }
+
+        @Override
+        public int[] predecessors(int a) {
+            return predecessors[a];
+        }
+
+        @Override
+        public int[] successors(int a) {
+            return successors[a];
+        }
+
+        @Override
+        public long decode(int[] activityList) {
+            last = pass(rank(activityList));
+            return last.makespan;
+        }
+
+        @Override
+        public long start(int a) {
+            return last.start[activity[a]];
+        }
+
+        @Override
+        public long finish(int a) {
+            return last.finish[activity[a]];
+        }
     }
 
     private Result<Schedule> finish(Pass p) {
@@ -774,7 +872,7 @@ public final class Scheduler {
      * calendar, as they were applied.
      */
     private long lateBound(int a, int d, Task.Link l, long[] lateStart, long[] lateFinish, Pass p) {
-        WorkTime cal = calendar[d];
+        WorkTime cal = lagCalendar[d];
         long lag = l.lagMinutes();
         long ref = l.type() == Task.LinkType.FINISH_TO_FINISH ? lateFinish[d] : lateStart[d];
         if (ref == Long.MAX_VALUE) {
