@@ -63,7 +63,7 @@ public final class Compiler {
         if (syntaxClean && planDecl != null) {
             List<Decl> others = decls.stream().filter(d -> !(d instanceof Decl.PlanDecl)).toList();
             plan = Resolver.resolve(planDecl, others, diagnostics);
-            Rules.runModelRules(new RuleContext(files, others, planDecl, plan), diagnostics);
+            Rules.runModelRules(valueContext.withPlan(others, plan), diagnostics);
         }
         Schedule schedule = null;
         if (plan != null && !diagnostics.hasErrors()) {

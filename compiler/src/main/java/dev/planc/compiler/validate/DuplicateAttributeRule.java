@@ -3,7 +3,6 @@ package dev.planc.compiler.validate;
 import dev.planc.compiler.ast.Attr;
 import dev.planc.compiler.ast.Decl;
 import dev.planc.compiler.ast.Member;
-import dev.planc.compiler.ast.Node;
 import dev.planc.compiler.diag.Code;
 import dev.planc.compiler.diag.Diagnostic;
 import dev.planc.compiler.diag.Diagnostics;
@@ -21,10 +20,7 @@ final class DuplicateAttributeRule implements Rule {
 
     @Override
     public void check(RuleContext context, Diagnostics out) {
-        for (Node n : context.nodes()) {
-            if (!(n instanceof Decl d)) {
-                continue;
-            }
+        for (Decl d : context.nodes(Decl.class)) {
             Map<Class<?>, Attr> seen = new HashMap<>();
             for (Member m : d.body()) {
                 if (!(m instanceof Attr a) || REPEATABLE.contains(a.getClass())) {

@@ -5,25 +5,47 @@ import dev.planc.compiler.ast.Node;
 import dev.planc.compiler.ast.PlanFile;
 import dev.planc.compiler.model.Plan;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a rule may look at: the syntax trees, the spliced top-level declarations, the plan block,
- * and (for model rules) the resolved plan.
+ * and (for model rules) the resolved plan. The AST is walked once; nodes are indexed by class so
+ * each rule touches only the nodes it asks for.
  */
 public final class RuleContext {
     private final List<PlanFile> files;
     private final List<Decl> decls;
     private final Decl.@Nullable PlanDecl planDecl;
     private final @Nullable Plan plan;
-    private @Nullable List<Node> nodes;
+    private final Index index;
+
+    /** The walk and the by-class index, shared by the value and the model stage. */
+    private static final class Index {
+        @Nullable List<Node> all;
+        final Map<Class<?>, List<Node>> byClass = new IdentityHashMap<>();
+        final Map<Class<?>, List<?>> byType = new HashMap<>();
+    }
 
     public RuleContext(List<PlanFile> files, List<Decl> decls, Decl.@Nullable PlanDecl planDecl, @Nullable Plan plan) {
+        this(files, decls, planDecl, plan, new Index());
+    }
+
+    private RuleContext(List<PlanFile> files, List<Decl> decls, Decl.@Nullable PlanDecl planDecl, @Nullable Plan plan,
+            Index index) {
         this.files = List.copyOf(files);
         this.decls = List.copyOf(decls);
         this.planDecl = planDecl;
         this.plan = plan;
+        this.index = index;
+    }
+
+    /** The same syntax trees (and their walked index) with the resolved plan and its declarations. */
+    public RuleContext withPlan(List<Decl> modelDecls, Plan resolved) {
+        return new RuleContext(files, modelDecls, planDecl, resolved, index);
     }
 
     public List<PlanFile> files() {
@@ -48,26 +70,45 @@ public final class RuleContext {
 
     /** Every AST node of every file, pre-order, computed once and shared by the rules. */
     public List<Node> nodes() {
-        if (nodes == null) {
+        if (index.all == null) {
             List<Node> all = new ArrayList<>();
             for (PlanFile f : files) {
                 for (Decl d : f.decls()) {
                     AstNodes.collect(d, all);
                 }
             }
-            nodes = all;
+            for (Node n : all) {
+                index.byClass.computeIfAbsent(n.getClass(), k -> new ArrayList<>()).add(n);
+            }
+            index.all = all;
         }
-        return nodes;
+        return index.all;
     }
 
-    /** Nodes of one type. */
+    /** Nodes of one type (a record or an interface), in pre-order. */
+    @SuppressWarnings("unchecked")
     public <T> List<T> nodes(Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (Node n : nodes()) {
-            if (type.isInstance(n)) {
-                out.add(type.cast(n));
-            }
+        List<?> cached = index.byType.get(type);
+        if (cached != null) {
+            return (List<T>) cached;
         }
+        List<Node> all = nodes();
+        List<T> out;
+        List<Node> exact = index.byClass.get(type);
+        if (exact != null && type.isRecord()) {
+            out = (List<T>) List.copyOf(exact);
+        } else if (type.isRecord()) {
+            out = List.of();
+        } else {
+            List<T> matches = new ArrayList<>();
+            for (Node n : all) {
+                if (type.isInstance(n)) {
+                    matches.add(type.cast(n));
+                }
+            }
+            out = List.copyOf(matches);
+        }
+        index.byType.put(type, out);
         return out;
     }
 }
