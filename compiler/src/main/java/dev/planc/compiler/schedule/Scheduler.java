@@ -388,6 +388,12 @@ public final class Scheduler {
                 }
                 long v = l.lagElapsed() ? base + l.lagMinutes() : cal.add(base, l.lagMinutes());
                 if (l.type() == Task.LinkType.FINISH_TO_FINISH) {
+                    if (!l.lagElapsed() && l.lagMinutes() < 0) {
+                        // A working lead counts back to the start of a working minute (09:00
+                        // Tuesday); as a finish that working instant is the end of the minute
+                        // before it (17:00 Monday).
+                        v = cal.previousEnd(v);
+                    }
                     finishBound[0] = Math.max(finishBound[0], v);
                 } else if (v > es) {
                     es = v;
@@ -428,10 +434,7 @@ public final class Scheduler {
         }
         long candidate = es;
         if (finishBound[0] != Long.MIN_VALUE) {
-            // The bound came out of lag arithmetic as a start (09:00 Tuesday); a finish is the end
-            // of a minute, and the same working instant as a finish is 17:00 Monday.
-            long bound = calendar[a].previousEnd(finishBound[0]);
-            candidate = Math.max(candidate, latestStartFor(t, a, work, bound, es));
+            candidate = Math.max(candidate, latestStartFor(t, a, work, finishBound[0], es));
         }
         while (true) {
             long s = startAt(t, a, candidate);
