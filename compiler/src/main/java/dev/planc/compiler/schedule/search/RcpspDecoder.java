@@ -4,12 +4,16 @@ package dev.planc.compiler.schedule.search;
  * Serial schedule-generation scheme for the classic RCPSP: integer periods, renewable resources
  * with constant capacity, finish-to-start precedence without lags, every period working.
  *
- * <p>Resource usage is kept as the free capacity per period in one flat array ({@code period *
- * resources + r}), reset between decodes by copying only the periods the last schedule used.
- * To find the earliest feasible start {@code t >= es} of an activity of duration {@code d}, the
- * window {@code [t, t+d)} is checked from its last period down; an overload at period {@code
- * p} moves {@code t} to {@code p+1} (no start in between can be feasible). The backward scheme
- * is the same in mirrored time over the reversed precedence relation. No decode allocates.
+ * <p>The free capacity of each period is kept in one flat array, all resources of a period
+ * packed into one {@code long} (16-bit lanes; 32-bit lanes or more words if capacities or the
+ * number of resources need them), so one subtraction tests whether an activity fits in a
+ * period. Only the periods the last schedule used are reset between decodes. To find the
+ * earliest feasible start {@code t >= es} of an activity of duration {@code d}, the window
+ * {@code [t, t+d)} is checked from its last period down; an overload at period {@code p} moves
+ * {@code t} to {@code p+1} (no start in between can be feasible), and only periods not yet
+ * checked are checked again, so each period is looked at once per activity. The backward
+ * scheme is the same in mirrored time over the reversed precedence relation. Decoding does not
+ * allocate; a list that is not precedence-feasible is rejected.
  */
 public final class RcpspDecoder implements Decoder {
     private final int n;
@@ -23,6 +27,8 @@ public final class RcpspDecoder implements Decoder {
     private final long[] freeTemplate; // capacities, repeated per period
     private final long[] free;
     private int dirtyPeriods; // periods of `free` that differ from the template
+    private final int[] placedIn; // per activity: the decode that placed it
+    private int epoch;
     private final int[] s;
     private final int[] f;
     private final long[] start;
@@ -118,6 +124,7 @@ public final class RcpspDecoder implements Decoder {
             System.arraycopy(capacityWords, 0, freeTemplate, t * words, words);
         }
         this.free = freeTemplate.clone();
+        this.placedIn = new int[n];
         this.s = new int[n];
         this.f = new int[n];
         this.start = new long[n];
@@ -233,18 +240,25 @@ public final class RcpspDecoder implements Decoder {
         final long[] free = this.free;
         final long high = this.high;
         System.arraycopy(freeTemplate, 0, free, 0, dirtyPeriods * words);
+        dirtyPeriods = free.length / words; // until this decode completes
+        final int epoch = ++this.epoch;
         int makespan = 0;
         if (words == 1) {
             for (int j : list) {
+                if (placedIn[j] == epoch) {
+                    throw new IllegalArgumentException("activity " + j + " is listed twice");
+                }
                 int t = earliest(before[j]);
                 int d = duration[j];
                 long dem = demandWords[j][0];
                 if (d > 0 && dem != 0) {
+                    int checked = t - 1; // [t, checked] is known to fit
                     int p = t + d - 1;
-                    while (p >= t) {
+                    while (p > checked) {
                         if ((((free[p] | high) - dem) & high) == high) {
                             p--;
                         } else {
+                            checked = t + d - 1;
                             t = p + 1;
                             p = t + d - 1;
                         }
@@ -255,18 +269,23 @@ public final class RcpspDecoder implements Decoder {
                 }
                 s[j] = t;
                 f[j] = t + d;
+                placedIn[j] = epoch;
                 makespan = Math.max(makespan, t + d);
             }
         } else {
             final int words = this.words;
             for (int j : list) {
+                if (placedIn[j] == epoch) {
+                    throw new IllegalArgumentException("activity " + j + " is listed twice");
+                }
                 int t = earliest(before[j]);
                 int d = duration[j];
                 long[] dem = demandWords[j];
                 int[] used = usedWords[j];
                 if (d > 0 && used.length > 0) {
+                    int checked = t - 1; // [t, checked] is known to fit
                     int p = t + d - 1;
-                    while (p >= t) {
+                    while (p > checked) {
                         int base = p * words;
                         boolean ok = true;
                         for (int w : used) {
@@ -278,6 +297,7 @@ public final class RcpspDecoder implements Decoder {
                         if (ok) {
                             p--;
                         } else {
+                            checked = t + d - 1;
                             t = p + 1;
                             p = t + d - 1;
                         }
@@ -290,6 +310,7 @@ public final class RcpspDecoder implements Decoder {
                 }
                 s[j] = t;
                 f[j] = t + d;
+                placedIn[j] = epoch;
                 makespan = Math.max(makespan, t + d);
             }
         }
@@ -298,8 +319,13 @@ public final class RcpspDecoder implements Decoder {
     }
 
     private int earliest(int[] before) {
+        final int epoch = this.epoch;
         int t = 0;
         for (int p : before) {
+            if (placedIn[p] != epoch) {
+                throw new IllegalArgumentException(
+                        "activity " + p + " is listed after an activity that must follow it");
+            }
             t = Math.max(t, f[p]);
         }
         return t;
