@@ -52,6 +52,10 @@ public final class Scheduler {
     private final List<List<Integer>> waitsOn = new ArrayList<>(); // per task: active link targets
     private final List<List<Integer>> dependents = new ArrayList<>(); // per task: tasks linking to it
     private final long planStart;
+    /** Milli-units of each allocation, computed once (BigDecimal arithmetic is hot otherwise). */
+    private final java.util.IdentityHashMap<Task.Allocation, Long> units = new java.util.IdentityHashMap<>();
+    /** Calendars of resource sets, shared by tasks with the same assignees. */
+    private final Map<String, WorkTime> calendarCache = new HashMap<>();
     private final WorkTime planCalendar;
 
     private Scheduler(Plan plan, ScheduleRequest request, TimeGrid grid) {
@@ -139,6 +143,14 @@ public final class Scheduler {
         if (t.assignments().isEmpty()) {
             return planCal;
         }
+        StringBuilder key = new StringBuilder(w != null && w.effort() ? "any:" : "all:");
+        for (Task.Allocation a : t.assignments()) {
+            key.append(a.resource()).append(',');
+        }
+        WorkTime shared = calendarCache.get(key.toString());
+        if (shared != null) {
+            return shared;
+        }
         WorkTime cal = null;
         for (Task.Allocation a : t.assignments()) {
             WorkTime rt = resourceTime[a.resource()];
@@ -150,6 +162,7 @@ public final class Scheduler {
                 cal = cal.intersect(rt);
             }
         }
+        calendarCache.put(key.toString(), cal);
         return cal;
     }
 
@@ -183,6 +196,15 @@ public final class Scheduler {
         }
         return new WorkTime(starts, ends, Math.max(a.horizonStart(), b.horizonStart()),
                 Math.min(a.horizonEnd(), b.horizonEnd()));
+    }
+
+    private long units(Task.Allocation a) {
+        Long u = units.get(a);
+        if (u == null) {
+            u = milli(a.units());
+            units.put(a, u);
+        }
+        return u;
     }
 
     private static long milli(BigDecimal units) {
@@ -441,7 +463,7 @@ public final class Scheduler {
             long f = end(t, a, s, work);
             long retry = Long.MIN_VALUE;
             for (Task.Allocation al : t.assignments()) {
-                long limit = capacity[al.resource()] - milli(al.units());
+                long limit = capacity[al.resource()] - units(al);
                 long until = profiles[al.resource()].conflictUntil(s, Math.max(f, s + 1), limit);
                 if (until != Long.MIN_VALUE) {
                     retry = Math.max(retry, until);
@@ -463,7 +485,7 @@ public final class Scheduler {
 
     private void book(Task t, long s, long f, Profile[] profiles) {
         for (Task.Allocation al : t.assignments()) {
-            profiles[al.resource()].add(s, Math.max(f, s + 1), milli(al.units()));
+            profiles[al.resource()].add(s, Math.max(f, s + 1), units(al));
         }
     }
 
@@ -501,11 +523,14 @@ public final class Scheduler {
             long nextChange = Long.MAX_VALUE;
             for (Task.Allocation al : as) {
                 WorkTime wt = resourceTime[al.resource()];
-                if (wt.isWorking(now)) {
-                    rate += milli(al.units());
-                    nextChange = Math.min(nextChange, wt.intervalEndAt(now));
+                int i = wt.floor(now); // one search tells both whether it works and until when
+                if (i >= 0 && now < wt.intervalEnd(i)) {
+                    rate += units(al);
+                    nextChange = Math.min(nextChange, wt.intervalEnd(i));
+                } else if (i + 1 < wt.intervalCount()) {
+                    nextChange = Math.min(nextChange, wt.intervalStart(i + 1));
                 } else {
-                    nextChange = Math.min(nextChange, wt.next(now));
+                    throw new WorkTime.HorizonExceeded();
                 }
             }
             if (nextChange == Long.MAX_VALUE) {
@@ -573,7 +598,7 @@ public final class Scheduler {
     private long totalUnits(Task t) {
         long sum = 0;
         for (Task.Allocation a : t.assignments()) {
-            sum += milli(a.units());
+            sum += units(a);
         }
         return sum;
     }
@@ -651,7 +676,7 @@ public final class Scheduler {
         for (Task t : plan.tasks()) {
             if (active[t.index()] && leaf[t.index()]) {
                 for (Task.Allocation a : t.assignments()) {
-                    demand[a.resource()] += milli(a.units());
+                    demand[a.resource()] += units(a);
                     users[a.resource()]++;
                 }
             }
