@@ -39,6 +39,19 @@ public final class Compiler {
     private Compiler() {}
 
     public static Result<CompiledPlan> compile(Source root, SourceLoader loader) {
+        return compile(root, loader, true);
+    }
+
+    /**
+     * The front end alone: every check except those that need a schedule (a missed deadline,
+     * E0307), and no baseline schedule in the result. For editors, which check on every
+     * keystroke, and for measuring the front end.
+     */
+    public static Result<CompiledPlan> check(Source root, SourceLoader loader) {
+        return compile(root, loader, false);
+    }
+
+    private static Result<CompiledPlan> compile(Source root, SourceLoader loader, boolean withSchedule) {
         Diagnostics diagnostics = new Diagnostics();
         List<PlanFile> files = new ArrayList<>();
         Map<Path, PlanFile> loaded = new HashMap<>();
@@ -66,7 +79,7 @@ public final class Compiler {
             Rules.runModelRules(valueContext.withPlan(others, plan), diagnostics);
         }
         Schedule schedule = null;
-        if (plan != null && !diagnostics.hasErrors()) {
+        if (withSchedule && plan != null && !diagnostics.hasErrors()) {
             // A missed deadline is a compile error, so compiling schedules; the result is the baseline.
             Result<Schedule> scheduled = Scheduler.schedule(plan, ScheduleRequest.plain());
             scheduled.diagnostics().forEach(diagnostics::report);
