@@ -9,6 +9,7 @@ import dev.planc.compiler.diag.Diagnostic;
 import dev.planc.compiler.diag.JsonRenderer;
 import dev.planc.compiler.diag.TextRenderer;
 import dev.planc.compiler.source.FileSourceLoader;
+import dev.planc.compiler.source.Source;
 import dev.planc.compiler.source.SourceLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,12 +55,11 @@ final class CheckCommand implements Callable<Integer> {
         List<Result<CompiledPlan>> results = new ArrayList<>();
         List<Inputs.Input> compiled = new ArrayList<>();
         for (Inputs.Input in : inputs) {
-            SourceLoader.LoadResult loaded = loader.load(in.path());
-            if (loaded instanceof SourceLoader.LoadResult.Failed f) {
-                problems.add("cannot read `" + in.path() + "`: " + f.reason());
+            Source source = Inputs.load(in.path(), loader, problems);
+            if (source == null) {
                 continue;
             }
-            results.add(Compiler.compile(((SourceLoader.LoadResult.Loaded) loaded).source(), loader));
+            results.add(Compiler.compile(source, loader));
             compiled.add(in);
         }
         // Files found in a directory that are only included elsewhere are checked through their includer.

@@ -6,7 +6,6 @@ import dev.planc.compiler.diag.TextRenderer;
 import dev.planc.compiler.format.Formatter;
 import dev.planc.compiler.source.FileSourceLoader;
 import dev.planc.compiler.source.Source;
-import dev.planc.compiler.source.SourceLoader;
 import dev.planc.compiler.syntax.SyntaxParser;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,12 +52,10 @@ final class FmtCommand implements Callable<Integer> {
         boolean syntaxErrors = false;
         int wouldChange = 0;
         for (Inputs.Input in : inputs) {
-            SourceLoader.LoadResult loaded = loader.load(in.path());
-            if (loaded instanceof SourceLoader.LoadResult.Failed f) {
-                problems.add("cannot read `" + in.path() + "`: " + f.reason());
+            Source source = Inputs.load(in.path(), loader, problems);
+            if (source == null) {
                 continue;
             }
-            Source source = ((SourceLoader.LoadResult.Loaded) loaded).source();
             Diagnostics diagnostics = new Diagnostics();
             PlanFile file = SyntaxParser.parse(source, diagnostics);
             if (diagnostics.hasErrors()) {

@@ -1,5 +1,7 @@
 package dev.planc.cli;
 
+import dev.planc.compiler.source.Source;
+import dev.planc.compiler.source.SourceLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +15,16 @@ final class Inputs {
     private Inputs() {}
 
     record Input(Path path, boolean fromDirectory) {}
+
+    /** Reads one root file; when it cannot be read, says why in {@code problems} and returns null. */
+    static @org.jspecify.annotations.Nullable Source load(Path path, SourceLoader loader, List<String> problems) {
+        SourceLoader.LoadResult loaded = loader.load(path);
+        if (loaded instanceof SourceLoader.LoadResult.Failed f) {
+            problems.add("cannot read `" + path + "`: " + f.reason());
+            return null;
+        }
+        return ((SourceLoader.LoadResult.Loaded) loaded).source();
+    }
 
     static List<Input> expand(List<Path> args, List<String> problems) {
         List<Input> out = new ArrayList<>();

@@ -9,6 +9,7 @@ import dev.planc.compiler.output.ScheduleWriters;
 import dev.planc.compiler.output.TextScheduleWriter;
 import dev.planc.compiler.schedule.Schedule;
 import dev.planc.compiler.source.FileSourceLoader;
+import dev.planc.compiler.source.Source;
 import dev.planc.compiler.source.SourceLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,13 +63,14 @@ final class ScheduleCommand implements Callable<Integer> {
         int exit = Main.OK;
         TextRenderer renderer = new TextRenderer(outputOptions.useColor());
         for (Path path : paths) {
-            SourceLoader.LoadResult loaded = loader.load(path);
-            if (loaded instanceof SourceLoader.LoadResult.Failed f) {
-                err.println("planc: cannot read `" + path + "`: " + f.reason());
+            List<String> problems = new ArrayList<>();
+            Source source = Inputs.load(path, loader, problems);
+            if (source == null) {
+                problems.forEach(p -> err.println("planc: " + p));
                 exit = Main.FAILURE;
                 continue;
             }
-            Result<CompiledPlan> result = Compiler.compile(((SourceLoader.LoadResult.Loaded) loaded).source(), loader);
+            Result<CompiledPlan> result = Compiler.compile(source, loader);
             err.print(renderer.render(result.diagnostics()));
             Schedule schedule = result.value().schedule();
             if (result.hasErrors() || schedule == null) {
