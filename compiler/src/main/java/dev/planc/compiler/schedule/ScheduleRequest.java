@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param now earliest start of work not yet started (null: the plan start)
  * @param actuals fixed facts per task index
  * @param activated contingent tasks switched on (with their children)
- * @param levelingPasses how many alternative orderings the leveling search may try (0: default)
+ * @param levelingBudget how many schedules the leveling search may generate (0: the default, which
+ *     depends only on the size of the plan)
  */
 public record ScheduleRequest(@Nullable LocalDateTime now, Map<Integer, Actual> actuals, Set<Integer> activated,
-        int levelingPasses) {
+        int levelingBudget) {
 
     public ScheduleRequest {
         actuals = Map.copyOf(actuals);

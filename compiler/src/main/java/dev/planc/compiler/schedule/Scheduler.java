@@ -706,7 +706,7 @@ public final class Scheduler {
         if (contention()) {
             CalendarDecoder decoder = new CalendarDecoder(base, best);
             int[] initial = decoder.listOf(best);
-            long budget = request.levelingPasses() > 0 ? request.levelingPasses() : defaultBudget(decoder.size());
+            long budget = request.levelingBudget() > 0 ? request.levelingBudget() : defaultBudget(decoder.size());
             LevelingSearch.Outcome outcome = LevelingSearch.search(decoder, initial, 0x5eed_2027L, budget);
             Pass found = pass(decoder.rank(outcome.list()));
             if (found.makespan < best.makespan) {
