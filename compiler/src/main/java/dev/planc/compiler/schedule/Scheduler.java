@@ -131,71 +131,38 @@ public final class Scheduler {
     // ------------------------------------------------------------------ calendars
 
     /**
-     * The working time of a task: its resources' (all of them for a duration, any of them for
-     * an effort), else the plan's; round the clock for elapsed work unless {@code forLags}: a
-     * working lag before an elapsed task still counts working time (LANGUAGE.md §4).
+     * The working time in which a task's lags, span and slack are counted: for a duration with
+     * resources, the time when all of them work (they are booked together); for an effort with
+     * one resource, that resource's time; otherwise the plan's. Round the clock for elapsed work
+     * unless {@code forLags}: a working lag before an elapsed task still counts working time
+     * (LANGUAGE.md §4). An effort shared by several resources progresses whenever any of them
+     * works ({@link #effortEnd}); its span is measured in the plan's time rather than in a union
+     * calendar per set of resources, which large plans cannot afford.
      */
     private WorkTime calendarOf(Task t, WorkTime planCal, boolean forLags) {
         Task.Work w = t.work();
         if (w != null && w.elapsed() && !forLags) {
             return grid.elapsed();
         }
-        if (t.assignments().isEmpty()) {
+        List<Task.Allocation> as = t.assignments();
+        if (as.isEmpty() || (w != null && w.effort() && as.size() > 1)) {
             return planCal;
         }
-        StringBuilder key = new StringBuilder(w != null && w.effort() ? "any:" : "all:");
-        for (Task.Allocation a : t.assignments()) {
-            key.append(a.resource()).append(',');
+        if (as.size() == 1) {
+            return resourceTime[as.get(0).resource()];
         }
-        WorkTime shared = calendarCache.get(key.toString());
+        int[] ids = as.stream().mapToInt(Task.Allocation::resource).sorted().distinct().toArray();
+        String key = Arrays.toString(ids);
+        WorkTime shared = calendarCache.get(key);
         if (shared != null) {
             return shared;
         }
-        WorkTime cal = null;
-        for (Task.Allocation a : t.assignments()) {
-            WorkTime rt = resourceTime[a.resource()];
-            if (cal == null) {
-                cal = rt;
-            } else if (w != null && w.effort()) {
-                cal = union(cal, rt);
-            } else {
-                cal = cal.intersect(rt);
-            }
+        WorkTime cal = resourceTime[ids[0]];
+        for (int i = 1; i < ids.length; i++) {
+            cal = cal.intersect(resourceTime[ids[i]]);
         }
-        calendarCache.put(key.toString(), cal);
+        calendarCache.put(key, cal);
         return cal;
-    }
-
-    private static WorkTime union(WorkTime a, WorkTime b) {
-        List<long[]> list = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < a.intervalCount() || j < b.intervalCount()) {
-            long s;
-            long e;
-            if (j >= b.intervalCount() || (i < a.intervalCount() && a.intervalStart(i) <= b.intervalStart(j))) {
-                s = a.intervalStart(i);
-                e = a.intervalEnd(i);
-                i++;
-            } else {
-                s = b.intervalStart(j);
-                e = b.intervalEnd(j);
-                j++;
-            }
-            if (!list.isEmpty() && list.get(list.size() - 1)[1] >= s) {
-                list.get(list.size() - 1)[1] = Math.max(list.get(list.size() - 1)[1], e);
-            } else {
-                list.add(new long[] {s, e});
-            }
-        }
-        long[] starts = new long[list.size()];
-        long[] ends = new long[list.size()];
-        for (int k = 0; k < list.size(); k++) {
-            starts[k] = list.get(k)[0];
-            ends[k] = list.get(k)[1];
-        }
-        return new WorkTime(starts, ends, Math.max(a.horizonStart(), b.horizonStart()),
-                Math.min(a.horizonEnd(), b.horizonEnd()));
     }
 
     private long units(Task.Allocation a) {
@@ -494,6 +461,20 @@ public final class Scheduler {
         Task.Work w = t.work();
         if (w != null && w.elapsed()) {
             return t0;
+        }
+        if (w != null && w.effort() && t.assignments().size() > 1) {
+            long first = Long.MAX_VALUE; // an effort starts when any of its resources works
+            for (Task.Allocation al : t.assignments()) {
+                try {
+                    first = Math.min(first, resourceTime[al.resource()].next(t0));
+                } catch (WorkTime.HorizonExceeded e) {
+                    // this one works no more within the horizon; another may
+                }
+            }
+            if (first == Long.MAX_VALUE) {
+                throw new WorkTime.HorizonExceeded();
+            }
+            return first;
         }
         return calendar[a].next(t0);
     }
