@@ -123,7 +123,7 @@ public final class Scheduler {
                             .withHelp("check calendars with no `workdays` or `hours`, and leaves that never end");
                     return new Result<>(null, List.of(d));
                 }
-                years *= 4;
+                years *= 2; // grow gently: every calendar is rebuilt for the longer horizon
             }
         }
     }
@@ -549,29 +549,76 @@ public final class Scheduler {
     /**
      * Remaining-path length from each task's start to the end of the plan, in planned minutes:
      * a leaf's own length plus the longest tail of what waits for it or for any group holding
-     * it; a group's tail is its longest child's. Computed in reverse topological order.
+     * it; a group's tail is its longest child's.
+     *
+     * <p>Linear in the plan: two values per task, {@code inherited[x]} (the longest tail of what
+     * waits for x or an ancestor) and {@code tail[x]}, evaluated in a topological order of
+     * the graph IN(parent) → IN(x), TAIL(d) → IN(x) for every d waiting for x, IN(leaf) →
+     * TAIL(leaf), TAIL(child) → TAIL(group). Expanding "waits for a group" to every leaf of the
+     * group instead would be quadratic in large plans.
      */
     private long[] tails() {
         long[] tail = new long[n];
-        int[] topo = topologicalOrder();
-        for (int k = topo.length - 1; k >= 0; k--) {
-            int x = topo[k];
-            Task t = plan.tasks().get(x);
-            if (!leaf[x]) {
-                for (int c : t.children()) {
-                    tail[x] = Math.max(tail[x], tail[c]);
-                }
-                continue;
+        long[] inherited = new long[n];
+        // nodes: IN(x) = x, TAIL(x) = n + x
+        int[] indeg = new int[2 * n];
+        List<List<Integer>> out = new ArrayList<>(2 * n);
+        for (int i = 0; i < 2 * n; i++) {
+            out.add(new ArrayList<>(1));
+        }
+        for (int x = 0; x < n; x++) {
+            int parent = plan.tasks().get(x).parent();
+            if (parent >= 0) {
+                out.get(parent).add(x);
+                indeg[x]++;
+                out.get(n + x).add(n + parent);
+                indeg[n + parent]++;
             }
-            long own = t.work() == null ? 0 : t.work().effort()
-                    ? t.work().minutes() * MILLI / Math.max(1, totalUnits(t)) : t.work().minutes();
-            long best = 0;
-            for (int a = x; a >= 0; a = plan.tasks().get(a).parent()) {
-                for (int d : dependents.get(a)) {
+            for (int d : dependents.get(x)) {
+                out.get(n + d).add(x);
+                indeg[x]++;
+            }
+            if (leaf[x]) {
+                out.get(x).add(n + x);
+                indeg[n + x]++;
+            }
+        }
+        int[] queue = new int[2 * n];
+        int head = 0;
+        int end = 0;
+        for (int v = 0; v < 2 * n; v++) {
+            if (indeg[v] == 0) {
+                queue[end++] = v;
+            }
+        }
+        // Kahn's algorithm: a node is evaluated once every node it is computed from is.
+        while (head < end) {
+            int v = queue[head++];
+            if (v < n) {
+                Task t = plan.tasks().get(v);
+                long best = t.parent() >= 0 ? inherited[t.parent()] : 0;
+                for (int d : dependents.get(v)) {
                     best = Math.max(best, tail[d]);
                 }
+                inherited[v] = best;
+            } else {
+                int x = v - n;
+                Task t = plan.tasks().get(x);
+                if (leaf[x]) {
+                    long own = t.work() == null ? 0 : t.work().effort()
+                            ? t.work().minutes() * MILLI / Math.max(1, totalUnits(t)) : t.work().minutes();
+                    tail[x] = inherited[x] + own;
+                } else {
+                    for (int c : t.children()) {
+                        tail[x] = Math.max(tail[x], tail[c]);
+                    }
+                }
             }
-            tail[x] = best + own;
+            for (int w : out.get(v)) {
+                if (--indeg[w] == 0) {
+                    queue[end++] = w;
+                }
+            }
         }
         return tail;
     }
@@ -582,46 +629,6 @@ public final class Scheduler {
             sum += units(a);
         }
         return sum;
-    }
-
-    /** Tasks ordered so that a task comes after everything it links to and after its parent. */
-    private int[] topologicalOrder() {
-        int[] indeg = new int[n];
-        List<List<Integer>> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(new ArrayList<>());
-        }
-        for (int i = 0; i < n; i++) {
-            for (int target : waitsOn.get(i)) {
-                // i waits for the target and everything under it
-                for (int leafUnder : leavesUnder(target)) {
-                    out.get(leafUnder).add(i);
-                    indeg[i]++;
-                }
-            }
-            int parent = plan.tasks().get(i).parent();
-            if (parent >= 0) {
-                out.get(parent).add(i);
-                indeg[i]++;
-            }
-        }
-        int[] order = new int[n];
-        int head = 0;
-        int tailIdx = 0;
-        for (int i = 0; i < n; i++) {
-            if (indeg[i] == 0) {
-                order[tailIdx++] = i;
-            }
-        }
-        while (head < tailIdx) {
-            int x = order[head++];
-            for (int y : out.get(x)) {
-                if (--indeg[y] == 0) {
-                    order[tailIdx++] = y;
-                }
-            }
-        }
-        return Arrays.copyOf(order, tailIdx);
     }
 
     private final Map<Integer, int[]> leavesUnderCache = new HashMap<>();
@@ -684,7 +691,7 @@ public final class Scheduler {
         }
         // The latest-finish-time rule (longest remaining path first) within priorities.
         Pass best = pass(rank);
-        if (contention()) {
+        if (contention() && activities() <= MAX_SEARCHED_ACTIVITIES) {
             CalendarDecoder decoder = new CalendarDecoder(base, best);
             int[] initial = decoder.listOf(best);
             long budget = request.levelingBudget() > 0 ? request.levelingBudget() : defaultBudget(decoder.size());
@@ -695,6 +702,23 @@ public final class Scheduler {
             }
         }
         return finish(best);
+    }
+
+    /**
+     * Above this many tasks and milestones the priority-rule schedule is kept as it is: the
+     * search's precedence lists (a dependency on a group relates every leaf of it) grow too large,
+     * and the budget would allow only a couple of schedules anyway.
+     */
+    static final int MAX_SEARCHED_ACTIVITIES = 20_000;
+
+    private int activities() {
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (active[i] && leaf[i]) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**
