@@ -85,14 +85,18 @@ public final class RuleContext {
         return index.all;
     }
 
-    /** Nodes of one type (a record or an interface), in pre-order. */
+    /**
+     * Nodes of one type: for a record, in pre-order; for an interface, grouped by record class
+     * (each group in pre-order). Rules must not depend on the order across classes; the
+     * compiler sorts diagnostics by position anyway.
+     */
     @SuppressWarnings("unchecked")
     public <T> List<T> nodes(Class<T> type) {
         List<?> cached = index.byType.get(type);
         if (cached != null) {
             return (List<T>) cached;
         }
-        List<Node> all = nodes();
+        nodes(); // walks the AST and builds the index on first use
         List<T> out;
         List<Node> exact = index.byClass.get(type);
         if (exact != null && type.isRecord()) {
@@ -101,11 +105,10 @@ public final class RuleContext {
             out = List.of();
         } else {
             List<T> matches = new ArrayList<>();
-            for (Node n : all) {
-                if (type.isInstance(n)) {
-                    matches.add(type.cast(n));
-                }
-            }
+            index.byClass.entrySet().stream()
+                    .filter(e -> type.isAssignableFrom(e.getKey()))
+                    .sorted(java.util.Comparator.comparing(e -> e.getKey().getName())) // deterministic
+                    .forEach(e -> e.getValue().forEach(node -> matches.add(type.cast(node))));
             out = List.copyOf(matches);
         }
         index.byType.put(type, out);
