@@ -938,25 +938,7 @@ public final class Scheduler {
             if (d < 0) {
                 break;
             }
-            // A group drives through the child that finished (or started) last.
-            int next = d;
-            while (!leaf[next]) {
-                int bestChild = -1;
-                for (int c : plan.tasks().get(next).children()) {
-                    if (active[c] && p.finish[c] != Long.MIN_VALUE
-                            && (bestChild < 0 || p.finish[c] > p.finish[bestChild])) {
-                        bestChild = c;
-                    }
-                }
-                if (bestChild < 0) {
-                    break;
-                }
-                next = bestChild;
-            }
-            if (!leaf[next]) {
-                break;
-            }
-            a = next;
+            a = drivingLeaf(d, p);
         }
         // Drivers with float (an elapsed task ending at night, say) link the chain but are not on it.
         path.removeIf(x -> slack[x] != 0);
@@ -993,18 +975,9 @@ public final class Scheduler {
 
     /** The chain of activities that drives an activity's date, each with its working-time share. */
     private List<String> chain(int i, Pass p) {
-        int a = i;
-        while (!leaf[a]) {
-            int last = -1;
-            for (int c : plan.tasks().get(a).children()) {
-                if (active[c] && p.finish[c] != Long.MIN_VALUE && (last < 0 || p.finish[c] > p.finish[last])) {
-                    last = c;
-                }
-            }
-            if (last < 0) {
-                return List.of();
-            }
-            a = last;
+        int a = drivingLeaf(i, p);
+        if (a < 0) {
+            return List.of();
         }
         List<String> chain = new ArrayList<>();
         boolean[] seen = new boolean[n];
@@ -1019,21 +992,30 @@ public final class Scheduler {
             if (d < 0) {
                 break;
             }
-            while (!leaf[d]) {
-                int last = -1;
-                for (int c : plan.tasks().get(d).children()) {
-                    if (active[c] && p.finish[c] != Long.MIN_VALUE && (last < 0 || p.finish[c] > p.finish[last])) {
-                        last = c;
-                    }
-                }
-                if (last < 0) {
-                    break;
-                }
-                d = last;
-            }
-            a = leaf[d] ? d : -1;
+            a = drivingLeaf(d, p);
         }
         return chain;
+    }
+
+    /**
+     * The activity through which a task drives what follows it: itself if it is a leaf, else,
+     * down through its groups, the child that finished last; -1 when nothing under it was placed.
+     */
+    private int drivingLeaf(int x, Pass p) {
+        int a = x;
+        while (!leaf[a]) {
+            int last = -1;
+            for (int c : plan.tasks().get(a).children()) {
+                if (active[c] && p.finish[c] != Long.MIN_VALUE && (last < 0 || p.finish[c] > p.finish[last])) {
+                    last = c;
+                }
+            }
+            if (last < 0) {
+                return -1;
+            }
+            a = last;
+        }
+        return a;
     }
 
     static String formatDays(double days) {

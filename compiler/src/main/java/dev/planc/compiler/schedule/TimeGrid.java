@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,9 +97,5 @@ final class TimeGrid {
                 out.add(d);
             }
         }
-    }
-
-    static ZoneId utc() {
-        return ZoneOffset.UTC;
     }
 }

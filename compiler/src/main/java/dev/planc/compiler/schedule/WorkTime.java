@@ -87,12 +87,6 @@ public final class WorkTime {
         return Math.max(t, starts[i + 1]);
     }
 
-    /** The end of the working interval that contains {@code t}, or {@code t} when it is not working time. */
-    public long intervalEndAt(long t) {
-        int i = floor(t);
-        return i >= 0 && t < ends[i] ? ends[i] : t;
-    }
-
     /** The end of the last working minute at or before {@code t} (for backward scheduling). */
     public long previousEnd(long t) {
         int i = floor(t);

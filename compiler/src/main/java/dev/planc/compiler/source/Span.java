@@ -11,10 +11,6 @@ public record Span(Source source, int start, int end) {
         }
     }
 
-    public static Span of(Source source, int start, int end) {
-        return new Span(source, start, end);
-    }
-
     public int line() {
         return source.line(start);
     }
