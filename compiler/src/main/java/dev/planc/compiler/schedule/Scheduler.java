@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.TreeMap;
 
 /**
  * Turns a resolved plan into a schedule (LANGUAGE.md §4).
@@ -52,8 +51,8 @@ public final class Scheduler {
     private final List<List<Integer>> waitsOn = new ArrayList<>(); // per task: active link targets
     private final List<List<Integer>> dependents = new ArrayList<>(); // per task: tasks linking to it
     private final long planStart;
-    /** Milli-units of each allocation, computed once (BigDecimal arithmetic is hot otherwise). */
-    private final java.util.IdentityHashMap<Task.Allocation, Long> units = new java.util.IdentityHashMap<>();
+    /** Milli-units of each task's allocations, in assignment order (BigDecimal arithmetic is hot otherwise). */
+    private final long[][] allocUnits;
     /** Calendars of resource sets, shared by tasks with the same assignees. */
     private final Map<String, WorkTime> calendarCache = new HashMap<>();
     private final WorkTime planCalendar;
@@ -77,6 +76,14 @@ public final class Scheduler {
         WorkTime planCal = grid.of(plan.defaultCalendar(), List.of());
         this.planCalendar = planCal;
         this.planStart = planCal.next(grid.minute(plan.start()));
+        this.allocUnits = new long[n][];
+        for (Task t : plan.tasks()) {
+            long[] u = new long[t.assignments().size()];
+            for (int i = 0; i < u.length; i++) {
+                u[i] = milli(t.assignments().get(i).units());
+            }
+            allocUnits[t.index()] = u;
+        }
         for (Task t : plan.tasks()) {
             boolean on = t.parent() < 0 ? true : active[t.parent()];
             if (t.contingent() && !request.activated().contains(t.index())) {
@@ -166,12 +173,7 @@ public final class Scheduler {
     }
 
     private long units(Task.Allocation a) {
-        Long u = units.get(a);
-        if (u == null) {
-            u = milli(a.units());
-            units.put(a, u);
-        }
-        return u;
+        return milli(a.units());
     }
 
     private static long milli(BigDecimal units) {
@@ -187,9 +189,12 @@ public final class Scheduler {
         final int[] order; // placement order of activities
         int placed;
         final int[] driver; // the task whose link set the start, -1 none, -2 a resource conflict
+        /** Per split effort: the stretches each allocation worked (see {@link #effortFill}). */
+        final long[][] fragments;
         long makespan;
 
         Pass(int n) {
+            fragments = new long[n][];
             start = new long[n];
             finish = new long[n];
             order = new int[n];
@@ -200,59 +205,11 @@ public final class Scheduler {
         }
     }
 
-    /** Usage of one resource over time: a step function in milli-units. */
-    private static final class Profile {
-        final TreeMap<Long, Long> level = new TreeMap<>();
-
-        Profile() {
-            level.put(Long.MIN_VALUE, 0L);
-        }
-
-        /**
-         * The earliest time at or after the first overload in {@code [a, b)} at which usage is at
-         * most {@code limit} again, or -1 (Long.MIN_VALUE) when there is no overload.
-         */
-        long conflictUntil(long a, long b, long limit) {
-            Map.Entry<Long, Long> e = level.floorEntry(a);
-            long conflictAt = Long.MIN_VALUE;
-            if (e.getValue() > limit) {
-                conflictAt = a;
-            } else {
-                for (Map.Entry<Long, Long> x : level.subMap(a, false, b, false).entrySet()) {
-                    if (x.getValue() > limit) {
-                        conflictAt = x.getKey();
-                        break;
-                    }
-                }
-            }
-            if (conflictAt == Long.MIN_VALUE) {
-                return Long.MIN_VALUE;
-            }
-            for (Map.Entry<Long, Long> x : level.tailMap(conflictAt, false).entrySet()) {
-                if (x.getValue() <= limit) {
-                    return x.getKey();
-                }
-            }
-            return Long.MAX_VALUE;
-        }
-
-        void add(long a, long b, long units) {
-            if (a >= b) {
-                return;
-            }
-            level.putIfAbsent(a, level.floorEntry(a).getValue());
-            level.putIfAbsent(b, level.floorEntry(b).getValue());
-            for (Map.Entry<Long, Long> x : level.subMap(a, true, b, false).entrySet()) {
-                x.setValue(x.getValue() + units);
-            }
-        }
-    }
-
     private Pass pass(long[] rank) {
         Pass p = new Pass(n);
-        Profile[] profiles = new Profile[resourceTime.length];
+        Usage[] profiles = new Usage[resourceTime.length];
         for (int i = 0; i < profiles.length; i++) {
-            profiles[i] = new Profile();
+            profiles[i] = new Usage();
         }
         int[] remaining = new int[n]; // unplaced activities under each task (itself included)
         int[] pending = new int[n]; // links of the task whose target is not complete
@@ -394,7 +351,7 @@ public final class Scheduler {
         return es;
     }
 
-    private void place(int a, Pass p, Profile[] profiles, long[] aggStart, long[] aggFinish) {
+    private void place(int a, Pass p, Usage[] profiles, long[] aggStart, long[] aggFinish) {
         Task t = plan.tasks().get(a);
         long[] finishBound = new long[1];
         long es = earliest(a, p, aggStart, aggFinish, finishBound);
@@ -425,12 +382,33 @@ public final class Scheduler {
         if (finishBound[0] != Long.MIN_VALUE) {
             candidate = Math.max(candidate, latestStartFor(t, a, work, finishBound[0], es));
         }
+        if (splittable(t, work)) {
+            long first = startAt(t, a, candidate);
+            long[] fragments = effortFill(t, first, work, profiles);
+            long s = fragments[1];
+            if (s > first) {
+                p.driver[a] = -2; // waited for a resource
+            }
+            p.start[a] = fixedStart != Long.MIN_VALUE ? fixedStart : s;
+            long f = s;
+            for (int k = 0; k < fragments.length; k += 3) {
+                f = Math.max(f, fragments[k + 2]);
+            }
+            p.finish[a] = f;
+            p.fragments[a] = fragments;
+            for (int k = 0; k < fragments.length; k += 3) {
+                int i = (int) fragments[k];
+                profiles[t.assignments().get(i).resource()].add(fragments[k + 1], fragments[k + 2], allocUnits[a][i]);
+            }
+            return;
+        }
         while (true) {
             long s = startAt(t, a, candidate);
             long f = end(t, a, s, work);
             long retry = Long.MIN_VALUE;
-            for (Task.Allocation al : t.assignments()) {
-                long limit = capacity[al.resource()] - units(al);
+            for (int i = 0; i < t.assignments().size(); i++) {
+                Task.Allocation al = t.assignments().get(i);
+                long limit = capacity[al.resource()] - allocUnits[a][i];
                 long until = profiles[al.resource()].conflictUntil(s, Math.max(f, s + 1), limit);
                 if (until != Long.MIN_VALUE) {
                     retry = Math.max(retry, until);
@@ -450,9 +428,9 @@ public final class Scheduler {
         }
     }
 
-    private void book(Task t, long s, long f, Profile[] profiles) {
-        for (Task.Allocation al : t.assignments()) {
-            profiles[al.resource()].add(s, Math.max(f, s + 1), units(al));
+    private void book(Task t, long s, long f, Usage[] profiles) {
+        for (int i = 0; i < t.assignments().size(); i++) {
+            profiles[t.assignments().get(i).resource()].add(s, Math.max(f, s + 1), allocUnits[t.index()][i]);
         }
     }
 
@@ -524,6 +502,137 @@ public final class Scheduler {
             need -= rate * span;
             now = nextChange;
         }
+    }
+
+    /**
+     * An effort (not elapsed) is booked minute by minute around what is already booked: it
+     * progresses in every minute in which an assigned resource works and has its amount free,
+     * so it can pause while a higher-ranked task holds a resource and fill the gaps others leave
+     * (as TaskJuggler books effort). Durations keep one unbroken span on all their resources.
+     */
+    private static boolean splittable(Task t, long work) {
+        Task.Work w = t.work();
+        return w != null && w.effort() && !w.elapsed() && work > 0 && !t.assignments().isEmpty();
+    }
+
+    /**
+     * Books {@code work} minutes of effort from {@code from} on: sweeps the boundaries of the
+     * resources' working intervals and of their booking profiles (never single minutes); in each
+     * stretch every allocation whose resource works and has its amount free contributes its
+     * amount. Returns the stretches each allocation worked, as triples (allocation index, from,
+     * to) sorted by start: the first starts at the effort's first minute, the latest end is its
+     * finish.
+     */
+    private long[] effortFill(Task t, long from, long work, Usage[] profiles) {
+        List<Task.Allocation> as = t.assignments();
+        int m = as.size();
+        long[] units = allocUnits[t.index()];
+        long need = work * MILLI;
+        long now = from;
+        long[] open = new long[m]; // start of the stretch allocation i is in, or MIN
+        Arrays.fill(open, Long.MIN_VALUE);
+        long[] out = new long[12];
+        int len = 0;
+        boolean[] uses = new boolean[m];
+        // cursors: time only moves forward, so each lookup starts where the last one ended
+        int[] ck = new int[m]; // working interval at or before now
+        int[] uk = new int[m]; // usage step holding at now
+        for (int i = 0; i < m; i++) {
+            ck[i] = resourceTime[as.get(i).resource()].floor(now);
+            uk[i] = profiles[as.get(i).resource()].step(now);
+        }
+        while (true) {
+            long rate = 0;
+            long next = Long.MAX_VALUE;
+            for (int i = 0; i < m; i++) {
+                int r = as.get(i).resource();
+                uses[i] = false;
+                long limit = capacity[r] - units[i];
+                Usage pr = profiles[r];
+                int u = uk[i] = pr.stepFrom(uk[i], now);
+                if (pr.levelOf(u) > limit) {
+                    // busy: skip straight to where it has room again, whatever its calendar says
+                    next = Math.min(next, pr.freeAfter(u, limit));
+                    continue;
+                }
+                WorkTime wt = resourceTime[r];
+                int k = ck[i] = wt.floorFrom(ck[i], now);
+                if (k >= 0 && now < wt.intervalEnd(k)) {
+                    uses[i] = true;
+                    rate += units[i];
+                    next = Math.min(next, Math.min(wt.intervalEnd(k), pr.changeAfter(u)));
+                } else if (k + 1 < wt.intervalCount()) {
+                    long until = wt.intervalStart(k + 1);
+                    if (open[i] != Long.MIN_VALUE) {
+                        // off duty with a stretch open: it stays open (one booking across the
+                        // night, not one per working interval) unless a booking claims the room
+                        uses[i] = true;
+                        until = Math.min(until, pr.changeAfter(u));
+                    }
+                    next = Math.min(next, until);
+                }
+            }
+            if (next == Long.MAX_VALUE) {
+                throw new WorkTime.HorizonExceeded();
+            }
+            long end = next;
+            boolean done = rate > 0 && rate * (next - now) >= need;
+            if (done) {
+                end = now + (need + rate - 1) / rate;
+            } else {
+                need -= rate * (next - now);
+            }
+            for (int i = 0; i < m; i++) {
+                if (uses[i] && open[i] == Long.MIN_VALUE) {
+                    open[i] = now;
+                } else if (!uses[i] && open[i] != Long.MIN_VALUE) {
+                    out = push(out, len, i, open[i], now);
+                    len += 3;
+                    open[i] = Long.MIN_VALUE;
+                }
+            }
+            if (done) {
+                for (int i = 0; i < m; i++) {
+                    if (open[i] != Long.MIN_VALUE) {
+                        out = push(out, len, i, open[i], end);
+                        len += 3;
+                    }
+                }
+                return order(Arrays.copyOf(out, len));
+            }
+            now = next;
+        }
+    }
+
+    private static long[] push(long[] out, int len, int alloc, long from, long to) {
+        if (len + 3 > out.length) {
+            out = Arrays.copyOf(out, out.length * 2);
+        }
+        out[len] = alloc;
+        out[len + 1] = from;
+        out[len + 2] = to;
+        return out;
+    }
+
+    /** Stretches sorted by start, ties by allocation. */
+    private static long[] order(long[] f) {
+        int count = f.length / 3;
+        Integer[] idx = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (x, y) -> {
+            int c = Long.compare(f[3 * x + 1], f[3 * y + 1]);
+            return c != 0 ? c : Long.compare(f[3 * x], f[3 * y]);
+        });
+        long[] r = new long[f.length];
+        int k = 0;
+        for (int i : idx) {
+            r[k++] = f[3 * i];
+            r[k++] = f[3 * i + 1];
+            r[k++] = f[3 * i + 2];
+        }
+        return r;
     }
 
     /** The latest start whose finish still meets a finish-to-finish bound (binary search on a monotone end). */
@@ -883,7 +992,17 @@ public final class Scheduler {
             int i = t.index();
             boolean scheduled = active[i] && p.start[i] != Long.MIN_VALUE;
             List<Schedule.Booking> bookings = new ArrayList<>();
-            if (scheduled && leaf[i]) {
+            if (scheduled && leaf[i] && p.fragments[i] != null) {
+                long[] f = p.fragments[i];
+                for (int al = 0; al < t.assignments().size(); al++) {
+                    for (int k = 0; k < f.length; k += 3) {
+                        if (f[k] == al) {
+                            bookings.add(new Schedule.Booking(t.assignments().get(al).resource(),
+                                    t.assignments().get(al).units(), grid.local(f[k + 1]), grid.local(f[k + 2])));
+                        }
+                    }
+                }
+            } else if (scheduled && leaf[i]) {
                 for (Task.Allocation al : t.assignments()) {
                     bookings.add(new Schedule.Booking(al.resource(), al.units(), grid.local(p.start[i]),
                             grid.local(p.finish[i])));

@@ -61,6 +61,22 @@ public final class WorkTime {
         return i >= 0 ? i : -i - 2;
     }
 
+    /**
+     * {@link #floor} for a {@code t} at or after the start of interval {@code hint} (or any t when
+     * the hint is -1): walks a few intervals forward, then searches the rest.
+     */
+    int floorFrom(int hint, long t) {
+        int i = hint;
+        for (int walk = 0; walk < 4; walk++) {
+            if (i + 1 >= starts.length || starts[i + 1] > t) {
+                return i;
+            }
+            i++;
+        }
+        int j = Arrays.binarySearch(starts, i, starts.length, t);
+        return j >= 0 ? j : -j - 2;
+    }
+
     /** Working minutes in {@code [horizonStart, t)}. */
     private long work(long t) {
         int i = floor(t);

@@ -120,9 +120,14 @@ class SchedulePropertyTest {
                 assertEquals(t.work().minutes(), taskCal.between(start, finish), t.path() + " duration");
             }
             if (t.work() != null && t.work().effort()) {
+                // an effort is booked in the stretches its resources worked on it (it may pause
+                // while a resource is busy): the work is what those stretches add up to
                 BigDecimal done = BigDecimal.ZERO;
-                for (Task.Allocation a : t.assignments()) {
-                    done = done.add(a.units().multiply(BigDecimal.valueOf(work.between(start, finish))));
+                for (Schedule.Booking b : e.bookings()) {
+                    long from = grid.minute(b.from());
+                    long to = grid.minute(b.to());
+                    assertTrue(from >= start && to <= finish, t.path() + " booking outside the task's span");
+                    done = done.add(b.units().multiply(BigDecimal.valueOf(work.between(from, to))));
                 }
                 assertTrue(done.compareTo(BigDecimal.valueOf(t.work().minutes())) >= 0, t.path() + " effort");
                 // and not a whole minute more than needed
