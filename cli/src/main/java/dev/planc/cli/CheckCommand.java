@@ -8,6 +8,7 @@ import dev.planc.compiler.ast.PlanFile;
 import dev.planc.compiler.diag.Diagnostic;
 import dev.planc.compiler.diag.JsonRenderer;
 import dev.planc.compiler.diag.TextRenderer;
+import dev.planc.compiler.schedule.ScheduleRequest;
 import dev.planc.compiler.source.FileSourceLoader;
 import dev.planc.compiler.source.Source;
 import dev.planc.compiler.source.SourceLoader;
@@ -41,6 +42,9 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     Output output = new Output();
 
+    @CommandLine.Mixin
+    Leveling leveling = new Leveling();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,6 +52,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ScheduleRequest request = leveling.request(spec.commandLine());
         List<String> problems = new ArrayList<>();
         List<Inputs.Input> inputs = Inputs.expand(paths, problems);
         SourceLoader loader = new FileSourceLoader();
@@ -59,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
             if (source == null) {
                 continue;
             }
-            results.add(Compiler.compile(source, loader));
+            results.add(Compiler.compile(source, loader, request));
             compiled.add(in);
         }
         // Files found in a directory that are only included elsewhere are checked through their includer.

@@ -8,11 +8,13 @@ import dev.planc.compiler.output.MermaidWriter;
 import dev.planc.compiler.output.ScheduleWriters;
 import dev.planc.compiler.output.TextScheduleWriter;
 import dev.planc.compiler.schedule.Schedule;
+import dev.planc.compiler.schedule.ScheduleRequest;
 import dev.planc.compiler.source.FileSourceLoader;
 import dev.planc.compiler.source.Source;
 import dev.planc.compiler.source.SourceLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,9 @@ final class ScheduleCommand implements Callable<Integer> {
     @CommandLine.Mixin
     Output outputOptions = new Output();
 
+    @CommandLine.Mixin
+    Leveling leveling = new Leveling();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,6 +59,7 @@ final class ScheduleCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ScheduleRequest request = leveling.request(spec.commandLine());
         SourceLoader loader = new FileSourceLoader();
         boolean many = paths.size() > 1;
         if (many && output != null && Files.exists(output) && !Files.isDirectory(output)) {
@@ -70,7 +76,7 @@ final class ScheduleCommand implements Callable<Integer> {
                 exit = Main.FAILURE;
                 continue;
             }
-            Result<CompiledPlan> result = Compiler.compile(source, loader);
+            Result<CompiledPlan> result = Compiler.compile(source, loader, request);
             err.print(renderer.render(result.diagnostics()));
             Schedule schedule = result.value().schedule();
             if (result.hasErrors() || schedule == null) {
@@ -78,14 +84,13 @@ final class ScheduleCommand implements Callable<Integer> {
                 exit = Math.max(exit, Main.PLAN_ERRORS);
                 continue;
             }
-            String text = switch (format) {
-                case json -> ScheduleWriters.json(schedule);
-                case yaml -> ScheduleWriters.yaml(schedule);
-                case mermaid -> MermaidWriter.write(schedule);
-                case text -> TextScheduleWriter.write(schedule);
-            };
             if (output == null) {
-                out.print(text);
+                try {
+                    write(schedule, out);
+                } catch (IOException e) {
+                    err.println("planc: cannot write the schedule: " + e.getMessage());
+                    exit = Main.FAILURE;
+                }
                 continue;
             }
             Path target = output;
@@ -97,7 +102,9 @@ final class ScheduleCommand implements Callable<Integer> {
                 if (target.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(target.toAbsolutePath().getParent());
                 }
-                Files.writeString(target, text, StandardCharsets.UTF_8);
+                try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                    write(schedule, w);
+                }
             } catch (IOException e) {
                 err.println("planc: cannot write `" + target + "`: " + e.getMessage());
                 exit = Main.FAILURE;
@@ -106,6 +113,17 @@ final class ScheduleCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return exit;
+    }
+
+    /** The schedule in the chosen format; JSON is streamed (large plans are never one string). */
+    private void write(Schedule schedule, Writer out) throws IOException {
+        switch (format) {
+            case json -> ScheduleWriters.json(schedule, out);
+            case yaml -> out.write(ScheduleWriters.yaml(schedule));
+            case mermaid -> out.write(MermaidWriter.write(schedule));
+            case text -> out.write(TextScheduleWriter.write(schedule));
+        }
+        out.flush();
     }
 
     private String extension() {

@@ -275,6 +275,28 @@ class CliIT {
     }
 
     @Test
+    void levelingBudgetIsAnOptionAndNeverMakesTheScheduleWorseOrNondeterministic() throws Exception {
+        PlancProcess.Run small = PlancProcess.run(root, "schedule", "--format", "json", "--leveling-budget", "1",
+                "examples/launch.plan");
+        PlancProcess.Run large = PlancProcess.run(root, "schedule", "--format", "json", "--leveling-budget", "3000",
+                "examples/launch.plan");
+        PlancProcess.Run again = PlancProcess.run(root, "schedule", "--format", "json", "--leveling-budget", "3000",
+                "examples/launch.plan");
+        assertEquals(0, small.exit(), small.all());
+        assertEquals(0, large.exit(), large.all());
+        assertEquals(large.out(), again.out(), "same budget, same bytes");
+        ObjectMapper json = new ObjectMapper();
+        String smallFinish = json.readTree(small.out()).get("plan").get("finish").asText();
+        String largeFinish = json.readTree(large.out()).get("plan").get("finish").asText();
+        assertTrue(largeFinish.compareTo(smallFinish) <= 0, largeFinish + " vs " + smallFinish);
+
+        PlancProcess.Run bad = PlancProcess.run(root, "check", "--leveling-budget", "-1", "examples/launch.plan");
+        assertEquals(2, bad.exit(), bad.all());
+        assertTrue(bad.err().contains("--leveling-budget must be 0 (the default) or a positive number"), bad.err());
+        assertNoStackTrace(bad);
+    }
+
+    @Test
     void scheduleRefusesPlansWithErrorsAndReportsMissedDeadlines() throws Exception {
         write("late.plan", """
                 plan "Late" { start 2027-01-04 }

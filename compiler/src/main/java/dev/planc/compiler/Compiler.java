@@ -39,7 +39,15 @@ public final class Compiler {
     private Compiler() {}
 
     public static Result<CompiledPlan> compile(Source root, SourceLoader loader) {
-        return compile(root, loader, true);
+        return compile(root, loader, ScheduleRequest.plain());
+    }
+
+    /**
+     * {@link #compile(Source, SourceLoader)} with the baseline scheduled as {@code request} asks
+     * (only its leveling budget matters for a baseline: a compile has no actuals).
+     */
+    public static Result<CompiledPlan> compile(Source root, SourceLoader loader, ScheduleRequest request) {
+        return compile(root, loader, request, true);
     }
 
     /**
@@ -48,10 +56,11 @@ public final class Compiler {
      * keystroke, and for measuring the front end.
      */
     public static Result<CompiledPlan> check(Source root, SourceLoader loader) {
-        return compile(root, loader, false);
+        return compile(root, loader, ScheduleRequest.plain(), false);
     }
 
-    private static Result<CompiledPlan> compile(Source root, SourceLoader loader, boolean withSchedule) {
+    private static Result<CompiledPlan> compile(Source root, SourceLoader loader, ScheduleRequest request,
+            boolean withSchedule) {
         Diagnostics diagnostics = new Diagnostics();
         List<PlanFile> files = new ArrayList<>();
         Map<Path, PlanFile> loaded = new HashMap<>();
@@ -81,7 +90,7 @@ public final class Compiler {
         Schedule schedule = null;
         if (withSchedule && plan != null && !diagnostics.hasErrors()) {
             // A missed deadline is a compile error, so compiling schedules; the result is the baseline.
-            Result<Schedule> scheduled = Scheduler.schedule(plan, ScheduleRequest.plain());
+            Result<Schedule> scheduled = Scheduler.schedule(plan, request);
             scheduled.diagnostics().forEach(diagnostics::report);
             schedule = scheduled.value();
         }

@@ -17,37 +17,53 @@ public final class ScheduleDocument {
     private ScheduleDocument() {}
 
     public static Map<String, Object> of(Schedule schedule) {
-        Plan plan = schedule.plan();
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("plan", head(schedule));
+        List<Object> tasks = new ArrayList<>();
+        for (Task t : schedule.plan().tasks()) {
+            tasks.add(task(schedule, t));
+        }
+        root.put("tasks", tasks);
+        root.put("criticalPath", criticalPath(schedule));
+        return root;
+    }
+
+    /** The {@code plan} member. */
+    static Map<String, Object> head(Schedule schedule) {
+        Plan plan = schedule.plan();
         Map<String, Object> head = new LinkedHashMap<>();
         head.put("name", plan.name());
         head.put("start", Times.text(schedule.start()));
         head.put("finish", Times.text(schedule.finish()));
         head.put("timezone", plan.zone().getId().equals("Z") ? "UTC" : plan.zone().getId());
-        root.put("plan", head);
-        List<Object> tasks = new ArrayList<>();
-        for (Task t : plan.tasks()) {
-            Schedule.Entry e = schedule.entry(t.index());
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("id", t.path());
-            o.put("title", t.title());
-            o.put("kind", kind(t));
-            o.put("start", Times.text(e.start()));
-            o.put("finish", Times.text(e.finish()));
-            o.put("slackHours", hours(e.slackMinutes()));
-            o.put("critical", e.critical());
-            o.put("assigned", assigned(plan, t));
-            o.put("contingent", contingent(plan, t));
-            o.put("deadline", t.deadlineText());
-            tasks.add(o);
-        }
-        root.put("tasks", tasks);
+        return head;
+    }
+
+    /** One element of {@code tasks}. */
+    static Map<String, Object> task(Schedule schedule, Task t) {
+        Plan plan = schedule.plan();
+        Schedule.Entry e = schedule.entry(t.index());
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", t.path());
+        o.put("title", t.title());
+        o.put("kind", kind(t));
+        o.put("start", Times.text(e.start()));
+        o.put("finish", Times.text(e.finish()));
+        o.put("slackHours", hours(e.slackMinutes()));
+        o.put("critical", e.critical());
+        o.put("assigned", assigned(plan, t));
+        o.put("contingent", contingent(plan, t));
+        o.put("deadline", t.deadlineText());
+        return o;
+    }
+
+    /** The {@code criticalPath} member: task ids from the start. */
+    static List<Object> criticalPath(Schedule schedule) {
         List<Object> path = new ArrayList<>();
         for (int i : schedule.criticalPath()) {
-            path.add(plan.tasks().get(i).path());
+            path.add(schedule.plan().tasks().get(i).path());
         }
-        root.put("criticalPath", path);
-        return root;
+        return path;
     }
 
     static String kind(Task t) {

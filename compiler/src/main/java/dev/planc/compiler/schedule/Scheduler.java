@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Turns a resolved plan into a schedule (LANGUAGE.md §4).
@@ -48,8 +47,12 @@ public final class Scheduler {
     private final WorkTime[] lagCalendar; // per task: where lags before it count (never round the clock)
     private final WorkTime[] resourceTime;
     private final long[] capacity; // milli-units
-    private final List<List<Integer>> waitsOn = new ArrayList<>(); // per task: active link targets
-    private final List<List<Integer>> dependents = new ArrayList<>(); // per task: tasks linking to it
+    /** Per task, the targets of its active links (in link order): waitsOn[woOff[t] .. woOff[t + 1]). */
+    private final int[] woOff;
+    private final int[] waitsOn;
+    /** Per task, the tasks with an active link to it (in task order): dependents[depOff[t] .. depOff[t + 1]). */
+    private final int[] depOff;
+    private final int[] dependents;
     private final long planStart;
     /** Milli-units of each task's allocations, in assignment order (BigDecimal arithmetic is hot otherwise). */
     private final long[][] allocUnits;
@@ -94,20 +97,37 @@ public final class Scheduler {
             calendar[t.index()] = calendarOf(t, planCal, false);
             lagCalendar[t.index()] = calendarOf(t, planCal, true);
         }
-        for (int i = 0; i < n; i++) {
-            waitsOn.add(new ArrayList<>());
-            dependents.add(new ArrayList<>());
-        }
+        // Links as two compressed adjacency arrays (no list or boxed index per task).
+        woOff = new int[n + 1];
+        depOff = new int[n + 1];
         for (Task t : plan.tasks()) {
             if (!active[t.index()]) {
                 continue;
             }
             for (Task.Link l : t.dependencies()) {
-                if (!active[l.target()]) {
-                    continue; // waiting on a contingent task that is not activated: nothing to wait for
+                if (active[l.target()]) { // a link to a contingent task that is not activated waits for nothing
+                    woOff[t.index() + 1]++;
+                    depOff[l.target() + 1]++;
                 }
-                waitsOn.get(t.index()).add(l.target());
-                dependents.get(l.target()).add(t.index());
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            woOff[i + 1] += woOff[i];
+            depOff[i + 1] += depOff[i];
+        }
+        waitsOn = new int[woOff[n]];
+        dependents = new int[depOff[n]];
+        int[] depFill = Arrays.copyOf(depOff, n);
+        for (Task t : plan.tasks()) {
+            if (!active[t.index()]) {
+                continue;
+            }
+            int k = woOff[t.index()];
+            for (Task.Link l : t.dependencies()) {
+                if (active[l.target()]) {
+                    waitsOn[k++] = l.target();
+                    dependents[depFill[l.target()]++] = t.index();
+                }
             }
         }
     }
@@ -225,12 +245,9 @@ public final class Scheduler {
             }
         }
         for (int i = 0; i < n; i++) {
-            pending[i] = waitsOn.get(i).size();
+            pending[i] = woOff[i + 1] - woOff[i];
         }
-        PriorityQueue<Integer> eligible = new PriorityQueue<>((x, y) -> {
-            int c = Long.compare(rank[x], rank[y]);
-            return c != 0 ? c : Integer.compare(x, y);
-        });
+        Eligible eligible = new Eligible(rank);
         for (Task t : plan.tasks()) {
             if (active[t.index()] && t.parent() < 0) {
                 release(t.index(), pending, eligible);
@@ -270,8 +287,66 @@ public final class Scheduler {
         return p;
     }
 
-    private void complete(int x, int[] pending, PriorityQueue<Integer> eligible) {
-        for (int t : dependents.get(x)) {
+    /** The eligible activities: a binary min-heap of task indexes by (rank, index), no boxing. */
+    private static final class Eligible {
+        private final long[] rank;
+        private int[] heap = new int[64];
+        private int size;
+
+        Eligible(long[] rank) {
+            this.rank = rank;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        private boolean before(int x, int y) {
+            return rank[x] != rank[y] ? rank[x] < rank[y] : x < y;
+        }
+
+        void add(int t) {
+            if (size == heap.length) {
+                heap = Arrays.copyOf(heap, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int up = (i - 1) >>> 1;
+                if (!before(t, heap[up])) {
+                    break;
+                }
+                heap[i] = heap[up];
+                i = up;
+            }
+            heap[i] = t;
+        }
+
+        int poll() {
+            int top = heap[0];
+            int last = heap[--size];
+            int i = 0;
+            while (true) {
+                int c = 2 * i + 1;
+                if (c >= size) {
+                    break;
+                }
+                if (c + 1 < size && before(heap[c + 1], heap[c])) {
+                    c++;
+                }
+                if (!before(heap[c], last)) {
+                    break;
+                }
+                heap[i] = heap[c];
+                i = c;
+            }
+            heap[i] = last;
+            return top;
+        }
+    }
+
+    private void complete(int x, int[] pending, Eligible eligible) {
+        for (int k = depOff[x]; k < depOff[x + 1]; k++) {
+            int t = dependents[k];
             if (--pending[t] == 0 && ancestorsFree(t, pending)) {
                 release(t, pending, eligible);
             }
@@ -288,7 +363,7 @@ public final class Scheduler {
     }
 
     /** {@code t} and its ancestors wait for nothing more: its free activities become eligible. */
-    private void release(int t, int[] pending, PriorityQueue<Integer> eligible) {
+    private void release(int t, int[] pending, Eligible eligible) {
         if (!active[t] || pending[t] > 0) {
             return;
         }
@@ -669,27 +744,16 @@ public final class Scheduler {
     private long[] tails() {
         long[] tail = new long[n];
         long[] inherited = new long[n];
-        // nodes: IN(x) = x, TAIL(x) = n + x
+        // nodes: IN(x) = x, TAIL(x) = n + x; the edges are implied by the plan (no lists built)
         int[] indeg = new int[2 * n];
-        List<List<Integer>> out = new ArrayList<>(2 * n);
-        for (int i = 0; i < 2 * n; i++) {
-            out.add(new ArrayList<>(1));
-        }
         for (int x = 0; x < n; x++) {
-            int parent = plan.tasks().get(x).parent();
-            if (parent >= 0) {
-                out.get(parent).add(x);
-                indeg[x]++;
-                out.get(n + x).add(n + parent);
-                indeg[n + parent]++;
+            if (plan.tasks().get(x).parent() >= 0) {
+                indeg[x]++; // IN(parent) -> IN(x)
+                indeg[n + plan.tasks().get(x).parent()]++; // TAIL(x) -> TAIL(parent)
             }
-            for (int d : dependents.get(x)) {
-                out.get(n + d).add(x);
-                indeg[x]++;
-            }
+            indeg[x] += depOff[x + 1] - depOff[x]; // TAIL(d) -> IN(x) for every d waiting for x
             if (leaf[x]) {
-                out.get(x).add(n + x);
-                indeg[n + x]++;
+                indeg[n + x]++; // IN(x) -> TAIL(x)
             }
         }
         int[] queue = new int[2 * n];
@@ -706,8 +770,8 @@ public final class Scheduler {
             if (v < n) {
                 Task t = plan.tasks().get(v);
                 long best = t.parent() >= 0 ? inherited[t.parent()] : 0;
-                for (int d : dependents.get(v)) {
-                    best = Math.max(best, tail[d]);
+                for (int k = depOff[v]; k < depOff[v + 1]; k++) {
+                    best = Math.max(best, tail[dependents[k]]);
                 }
                 inherited[v] = best;
             } else {
@@ -723,9 +787,25 @@ public final class Scheduler {
                     }
                 }
             }
-            for (int w : out.get(v)) {
-                if (--indeg[w] == 0) {
-                    queue[end++] = w;
+            if (v < n) {
+                for (int c : plan.tasks().get(v).children()) {
+                    if (--indeg[c] == 0) {
+                        queue[end++] = c;
+                    }
+                }
+                if (leaf[v] && --indeg[n + v] == 0) {
+                    queue[end++] = n + v;
+                }
+            } else {
+                int x = v - n;
+                int parent = plan.tasks().get(x).parent();
+                if (parent >= 0 && --indeg[n + parent] == 0) {
+                    queue[end++] = n + parent;
+                }
+                for (int k = woOff[x]; k < woOff[x + 1]; k++) {
+                    if (--indeg[waitsOn[k]] == 0) {
+                        queue[end++] = waitsOn[k];
+                    }
                 }
             }
         }
@@ -789,6 +869,12 @@ public final class Scheduler {
     // ------------------------------------------------------------------ the whole run
 
     private Result<Schedule> run() {
+        boolean contended = contention();
+        if (!contended) {
+            // Nothing competes for a resource: every task goes at its earliest minute whatever the
+            // order, so any order that respects the links (here: by index) gives the schedule.
+            return finish(pass(new long[n]));
+        }
         long[] tail = tails();
         long[] base = new long[n];
         for (int i = 0; i < n; i++) {
@@ -800,7 +886,7 @@ public final class Scheduler {
         }
         // The latest-finish-time rule (longest remaining path first) within priorities.
         Pass best = pass(rank);
-        if (contention() && activities() <= MAX_SEARCHED_ACTIVITIES) {
+        if (activities() <= MAX_SEARCHED_ACTIVITIES) {
             CalendarDecoder decoder = new CalendarDecoder(base, best);
             int[] initial = decoder.listOf(best);
             long budget = request.levelingBudget() > 0 ? request.levelingBudget() : defaultBudget(decoder.size());
@@ -874,7 +960,8 @@ public final class Scheduler {
             Arrays.fill(seen, -1);
             for (int a = 0; a < activity.length; a++) {
                 for (int x = activity[a]; x >= 0; x = plan.tasks().get(x).parent()) {
-                    for (int target : waitsOn.get(x)) {
+                    for (int w = woOff[x]; w < woOff[x + 1]; w++) {
+                        int target = waitsOn[w];
                         for (int l : leavesUnder(target)) {
                             int p = number[l];
                             if (p >= 0 && p != a && seen[p] != a) {
@@ -958,7 +1045,8 @@ public final class Scheduler {
             int a = p.order[k];
             long lf = planFinish;
             for (int x = a; x >= 0; x = plan.tasks().get(x).parent()) {
-                for (int d : dependents.get(x)) {
+                for (int j = depOff[x]; j < depOff[x + 1]; j++) {
+                    int d = dependents[j];
                     for (Task.Link l : plan.tasks().get(d).dependencies()) {
                         if (l.target() == x) {
                             lf = Math.min(lf, lateBound(a, d, l, lateStart, lateFinish, p));
