@@ -1,0 +1,134 @@
+package dev.planc.runtime;
+
+import dev.planc.compiler.model.Plan;
+import dev.planc.runtime.journal.Event;
+import dev.planc.runtime.journal.EventStore;
+import dev.planc.runtime.journal.StoreException;
+import dev.planc.runtime.log.EventCheck;
+import dev.planc.runtime.status.Baseline;
+import dev.planc.runtime.status.Replay;
+import dev.planc.runtime.status.Status;
+import dev.planc.runtime.status.StatusEngine;
+import dev.planc.runtime.status.Thresholds;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The runtime's one entry point for every front door (CLI, HTTP): log events, ask for status.
+ * Writes go through the store's lock, so checking an event against the journal, evaluating
+ * contingencies and recording their firings happen as one step that no other writer can
+ * interleave with.
+ */
+public final class PlanRuntime {
+    private final Plan plan;
+    private final Baseline baseline;
+    private final EventStore store;
+    private final Thresholds thresholds;
+    private final Clock clock;
+    private final @Nullable String author;
+
+    /**
+     * @param clock "now" (the runtime never reads the system clock itself)
+     * @param author who is recording, for the events' {@code author}
+     */
+    public PlanRuntime(Plan plan, Baseline baseline, EventStore store, Thresholds thresholds, Clock clock,
+            @Nullable String author) {
+        this.plan = plan;
+        this.baseline = baseline;
+        this.store = store;
+        this.thresholds = thresholds;
+        this.clock = clock;
+        this.author = author;
+    }
+
+    /** What a log call stored. */
+    public record Logged(List<Event> events, List<Replay.Firing> firings) {}
+
+    /** The local wall time now, in the plan's zone. */
+    public LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), plan.zone()).withSecond(0).withNano(0);
+    }
+
+    /** A new event recorded now by this runtime's author. */
+    public Event event(Event.Type type, LocalDateTime at, @Nullable String subject, java.math.@Nullable BigDecimal number,
+            @Nullable String currency, @Nullable String text) {
+        return new Event(Event.SCHEMA, UUID.randomUUID().toString(), at, clock.instant(), type, subject, number,
+                currency, text, author);
+    }
+
+    /**
+     * Checks and appends events, all or nothing, then evaluates the contingencies up to now (or
+     * the latest event, if later) and records what fired, in the same write.
+     *
+     * @throws EventStore.Rejected naming every problem; nothing is written
+     */
+    public Logged log(List<Event> events) throws StoreException, EventStore.Rejected {
+        EventCheck check = new EventCheck(plan);
+        List<Replay.Firing> fired = new ArrayList<>();
+        List<Event> written = store.append(stored -> {
+            List<String> problems = check.check(stored, events);
+            if (!problems.isEmpty()) {
+                throw new EventStore.Rejected(problems);
+            }
+            List<Event> all = new ArrayList<>(stored);
+            all.addAll(events);
+            LocalDateTime until = now();
+            for (Event e : events) {
+                if (e.at().isAfter(until)) {
+                    until = e.at();
+                }
+            }
+            Status s = StatusEngine.status(plan, baseline, all, until, thresholds);
+            List<Event> out = new ArrayList<>(events);
+            for (Replay.Firing f : s.newFirings()) {
+                out.add(event(Event.Type.FIRED, f.at(), f.contingency(), null, null, f.because()));
+                fired.add(f);
+            }
+            return out;
+        });
+        return new Logged(written, fired);
+    }
+
+    /**
+     * Status at {@code at}. With {@code record}, contingencies that fire by then and are not in
+     * the journal yet are recorded (under the store's lock, so two callers never record one
+     * firing twice); without it, status only reads.
+     */
+    public Status status(LocalDateTime at, boolean record) throws StoreException {
+        if (!record) {
+            return StatusEngine.status(plan, baseline, store.read().events(), at, thresholds);
+        }
+        Status[] result = new Status[1];
+        try {
+            store.append(stored -> {
+                Status s = StatusEngine.status(plan, baseline, stored, at, thresholds);
+                result[0] = s;
+                List<Event> out = new ArrayList<>();
+                for (Replay.Firing f : s.newFirings()) {
+                    out.add(event(Event.Type.FIRED, f.at(), f.contingency(), null, null, f.because()));
+                }
+                return out;
+            });
+        } catch (EventStore.Rejected e) {
+            throw new IllegalStateException(e); // this decision never rejects
+        }
+        return result[0];
+    }
+
+    /** Warnings from reading the store (a torn last line, an unreadable line). */
+    public List<String> storeWarnings() throws StoreException {
+        return store.read().warnings();
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public Baseline baseline() {
+        return baseline;
+    }
+}

@@ -1,0 +1,537 @@
+package dev.planc.runtime.status;
+
+import dev.planc.compiler.Result;
+import dev.planc.compiler.diag.Diagnostic;
+import dev.planc.compiler.model.Condition;
+import dev.planc.compiler.model.Contingency;
+import dev.planc.compiler.model.Metric;
+import dev.planc.compiler.model.Plan;
+import dev.planc.compiler.model.Task;
+import dev.planc.compiler.schedule.Schedule;
+import dev.planc.compiler.schedule.ScheduleRequest;
+import dev.planc.compiler.schedule.Scheduler;
+import dev.planc.compiler.schedule.Times;
+import dev.planc.compiler.schedule.WorkingTime;
+import dev.planc.runtime.journal.Event;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Status at an instant: replays the journal, evaluates contingencies as time passes, forecasts
+ * with the compiler's scheduler, and measures against the baseline (docs/runtime.md).
+ *
+ * <p>Contingencies are evaluated at every event's time and at the first working minute of every
+ * working day up to the instant, in time order; a condition fires on its false→true edge (at
+ * most once with {@code once}). Firings the journal already records are facts: evaluation of a
+ * contingency resumes after its last recorded firing, so replay never fires twice. New firings
+ * are returned in {@link Status#newFirings()} for the caller to record.
+ */
+public final class StatusEngine {
+    private static final MathContext MC = MathContext.DECIMAL64;
+
+    private final Plan plan;
+    private final Baseline baseline;
+    private final Thresholds thresholds;
+    private final WorkingTime wt;
+    private final EarnedValue.Values values;
+
+    private StatusEngine(Plan plan, Baseline baseline, Thresholds thresholds, LocalDateTime horizon) {
+        this.plan = plan;
+        this.baseline = baseline;
+        this.thresholds = thresholds;
+        LocalDate to = horizon.toLocalDate();
+        if (baseline.finish().toLocalDate().isAfter(to)) {
+            to = baseline.finish().toLocalDate();
+        }
+        this.wt = WorkingTime.of(plan, plan.start().toLocalDate().minusYears(1), to.plusYears(10));
+        this.values = new EarnedValue.Values(plan, baseline, wt);
+    }
+
+    public static Status status(Plan plan, Baseline baseline, List<Event> events, LocalDateTime at,
+            Thresholds thresholds) {
+        LocalDateTime horizon = at;
+        for (Event e : events) {
+            if (e.at().isAfter(horizon)) {
+                horizon = e.at();
+            }
+        }
+        return new StatusEngine(plan, baseline, thresholds, horizon).run(events, at);
+    }
+
+    // ------------------------------------------------------------------ replay and contingencies
+
+    private Status run(List<Event> events, LocalDateTime at) {
+        List<Event> ordered = Replay.ordered(events);
+        List<Contingency> cs = plan.contingencies();
+        Map<String, Integer> cIndex = new HashMap<>();
+        for (int i = 0; i < cs.size(); i++) {
+            cIndex.put(cs.get(i).id(), i);
+        }
+        LocalDateTime[] lastRecorded = new LocalDateTime[cs.size()];
+        for (Event e : ordered) {
+            if (e.type() == Event.Type.FIRED && !e.at().isAfter(at) && cIndex.containsKey(e.subject())) {
+                lastRecorded[cIndex.get(e.subject())] = e.at();
+            }
+        }
+        boolean[] state = new boolean[cs.size()];
+        boolean[] firedOnce = new boolean[cs.size()];
+        Set<Integer> activated = new HashSet<>();
+        List<Replay.Firing> fresh = new ArrayList<>();
+        Replay replay = new Replay(plan);
+        int next = 0;
+        for (LocalDateTime t : instants(ordered, at)) {
+            while (next < ordered.size() && !ordered.get(next).at().isAfter(t)) {
+                Event e = ordered.get(next++);
+                replay.apply(e);
+                if (e.type() == Event.Type.FIRED && cIndex.containsKey(e.subject())) {
+                    int c = cIndex.get(e.subject());
+                    state[c] = true;
+                    firedOnce[c] = true;
+                    activate(cs.get(c), activated);
+                }
+            }
+            Facts facts = null;
+            for (int c = 0; c < cs.size(); c++) {
+                if (lastRecorded[c] != null && !t.isAfter(lastRecorded[c])) {
+                    continue; // settled history: the journal says what happened up to its last firing
+                }
+                if (facts == null) {
+                    facts = new Facts(replay, activated, t);
+                }
+                Conditions.Outcome o = Conditions.evaluate(cs.get(c).when(), facts, plan);
+                if (o.holds() && !state[c] && !(cs.get(c).once() && firedOnce[c])) {
+                    fresh.add(new Replay.Firing(cs.get(c).id(), t, o.because()));
+                    firedOnce[c] = true;
+                    activate(cs.get(c), activated);
+                    facts = null; // activation changes the forecast for the contingencies after it
+                }
+                state[c] = o.holds();
+            }
+        }
+        while (next < ordered.size() && !ordered.get(next).at().isAfter(at)) {
+            replay.apply(ordered.get(next++));
+        }
+        return report(replay, activated, fresh, at);
+    }
+
+    private static void activate(Contingency c, Set<Integer> activated) {
+        for (Contingency.Effect e : c.actions()) {
+            if (e instanceof Contingency.Effect.Activate a) {
+                activated.add(a.task());
+            }
+        }
+    }
+
+    /** Every event time up to {@code at}, and the first working minute of every working day after the plan's start. */
+    private TreeSet<LocalDateTime> instants(List<Event> ordered, LocalDateTime at) {
+        TreeSet<LocalDateTime> out = new TreeSet<>();
+        for (Event e : ordered) {
+            if (!e.at().isAfter(at)) {
+                out.add(e.at());
+            }
+        }
+        if (plan.contingencies().isEmpty()) {
+            return out;
+        }
+        for (LocalDate d = plan.start().toLocalDate(); !d.isAfter(at.toLocalDate()); d = d.plusDays(1)) {
+            if (wt.isWorkday(d)) {
+                LocalDateTime first = wt.next(d.atStartOfDay());
+                if (first != null && !first.isAfter(at) && !first.isBefore(plan.start())) {
+                    out.add(first);
+                }
+            }
+        }
+        out.add(at);
+        return out;
+    }
+
+    /** What conditions see at one instant; the forecast and earned value are computed on first use. */
+    private final class Facts implements Conditions.Facts {
+        private final Replay replay;
+        private final Set<Integer> activated;
+        private final LocalDateTime now;
+        private @Nullable Schedule forecast;
+        private boolean forecastDone;
+        private @Nullable EarnedValue evm;
+
+        Facts(Replay replay, Set<Integer> activated, LocalDateTime now) {
+            this.replay = replay;
+            this.activated = Set.copyOf(activated);
+            this.now = now;
+        }
+
+        private @Nullable Schedule forecast() {
+            if (!forecastDone) {
+                forecast = StatusEngine.this.forecast(replay, activated, now).value();
+                forecastDone = true;
+            }
+            return forecast;
+        }
+
+        private EarnedValue evm() {
+            if (evm == null) {
+                evm = EarnedValue.compute(plan, values, baseline, replay, wt, now);
+            }
+            return evm;
+        }
+
+        @Override
+        public @Nullable BigDecimal metric(int metric) {
+            Replay.Reading r = replay.reading(metric);
+            return r == null ? null : r.value();
+        }
+
+        @Override
+        public @Nullable BigDecimal expected(int metric) {
+            return StatusEngine.this.expected(plan.metrics().get(metric), now);
+        }
+
+        @Override
+        public @Nullable Object task(int task, Condition.TaskProperty property) {
+            Task t = plan.tasks().get(task);
+            TaskState s = taskState(t, replay);
+            return switch (property) {
+                case PROGRESS -> s.progress;
+                case STARTED -> s.state != Status.State.NOT_STARTED;
+                case DONE -> s.state == Status.State.DONE;
+                case SLIP -> {
+                    Long slip = slip(t, forecast());
+                    yield slip == null ? null : BigDecimal.valueOf(slip);
+                }
+                case LATE -> late(t, s, forecast(), now);
+            };
+        }
+
+        @Override
+        public @Nullable BigDecimal spi() {
+            return evm().spi();
+        }
+
+        @Override
+        public @Nullable BigDecimal cpi() {
+            return evm().cpi();
+        }
+
+        @Override
+        public LocalDateTime now() {
+            return now;
+        }
+    }
+
+    // ------------------------------------------------------------------ forecast
+
+    /**
+     * The forecast: the same scheduler as the compiler, with actual dates fixed, the remaining
+     * work of started tasks (planned × (1 − progress)) from now, nothing new before now, and the
+     * activated contingent tasks included.
+     */
+    Result<Schedule> forecast(Replay replay, Set<Integer> activated, LocalDateTime now) {
+        Map<Integer, ScheduleRequest.Actual> actuals = new HashMap<>();
+        for (Task t : plan.tasks()) {
+            if (t.kind() == Task.Kind.GROUP) {
+                continue;
+            }
+            Replay.TaskActual a = replay.task(t.index());
+            if (a.started() == null) {
+                continue;
+            }
+            double remaining = a.done() ? 0 : 1 - a.progress().doubleValue() / 100.0;
+            actuals.put(t.index(), new ScheduleRequest.Actual(a.started(), a.finished(), remaining));
+        }
+        return Scheduler.schedule(plan, new ScheduleRequest(now, actuals, activated, 0));
+    }
+
+    // ------------------------------------------------------------------ the report
+
+    /** A task's state and progress from the replay; groups roll up their leaves by planned work. */
+    private record TaskState(Status.State state, BigDecimal progress, @Nullable LocalDateTime started,
+            @Nullable LocalDateTime finished) {}
+
+    private TaskState taskState(Task t, Replay replay) {
+        if (t.kind() != Task.Kind.GROUP) {
+            Replay.TaskActual a = replay.task(t.index());
+            Status.State s = a.done() ? Status.State.DONE
+                    : a.started() != null ? Status.State.IN_PROGRESS : Status.State.NOT_STARTED;
+            return new TaskState(s, a.done() ? BigDecimal.valueOf(100) : a.progress(), a.started(), a.finished());
+        }
+        BigDecimal weighted = BigDecimal.ZERO;
+        BigDecimal weights = BigDecimal.ZERO;
+        boolean any = false;
+        boolean all = true;
+        LocalDateTime started = null;
+        LocalDateTime finished = null;
+        for (int c : t.children()) {
+            Task child = plan.tasks().get(c);
+            if (child.contingent()) {
+                continue;
+            }
+            TaskState s = taskState(child, replay);
+            BigDecimal w = BigDecimal.valueOf(Math.max(1, plannedMinutes(child)));
+            weighted = weighted.add(s.progress.multiply(w));
+            weights = weights.add(w);
+            any |= s.state != Status.State.NOT_STARTED;
+            all &= s.state == Status.State.DONE;
+            if (s.started != null && (started == null || s.started.isBefore(started))) {
+                started = s.started;
+            }
+            if (s.finished != null && (finished == null || s.finished.isAfter(finished))) {
+                finished = s.finished;
+            }
+        }
+        Status.State state = all && any ? Status.State.DONE : any ? Status.State.IN_PROGRESS : Status.State.NOT_STARTED;
+        BigDecimal progress = weights.signum() == 0 ? BigDecimal.ZERO
+                : weighted.divide(weights, MC).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
+        return new TaskState(state, progress, started, state == Status.State.DONE ? finished : null);
+    }
+
+    private long plannedMinutes(Task t) {
+        if (t.work() != null) {
+            return t.work().minutes();
+        }
+        long sum = 0;
+        for (int c : t.children()) {
+            sum += plannedMinutes(plan.tasks().get(c));
+        }
+        return sum;
+    }
+
+    private @Nullable Long slip(Task t, @Nullable Schedule forecast) {
+        Baseline.Dates b = baseline.tasks().get(t.path());
+        if (b == null || forecast == null || !forecast.entry(t.index()).scheduled()) {
+            return null;
+        }
+        return wt.minutes(b.finish(), forecast.entry(t.index()).finish());
+    }
+
+    private @Nullable Boolean late(Task t, TaskState s, @Nullable Schedule forecast, LocalDateTime now) {
+        Baseline.Dates b = baseline.tasks().get(t.path());
+        if (b == null) {
+            return null;
+        }
+        if (s.state == Status.State.NOT_STARTED && now.isAfter(b.start())) {
+            return true;
+        }
+        Long slip = slip(t, forecast);
+        return slip != null && slip > 0;
+    }
+
+    /** The metric's expected value at {@code t}: on the line from its baseline (plan start) to its target (target date). */
+    @Nullable BigDecimal expected(Metric m, LocalDateTime t) {
+        if (m.baseline() == null || m.target() == null || m.targetDate() == null) {
+            return null;
+        }
+        LocalDateTime from = plan.start();
+        LocalDateTime to = m.targetDate().atStartOfDay();
+        if (!t.isAfter(from)) {
+            return m.baseline();
+        }
+        if (!t.isBefore(to) || !to.isAfter(from)) {
+            return m.target();
+        }
+        BigDecimal f = BigDecimal.valueOf(java.time.Duration.between(from, t).toMinutes())
+                .divide(BigDecimal.valueOf(java.time.Duration.between(from, to).toMinutes()), MC);
+        return m.baseline().add(m.target().subtract(m.baseline()).multiply(f)).setScale(4, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+    }
+
+    private Status report(Replay replay, Set<Integer> activated, List<Replay.Firing> fresh, LocalDateTime at) {
+        Result<Schedule> forecastResult = forecast(replay, activated, at);
+        Schedule forecast = forecastResult.value();
+        List<Status.Deviation> deviations = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(replay.warnings());
+        if (forecast == null) {
+            deviations.add(new Status.Deviation("plan", Flag.RED, "no forecast: " + forecastResult.diagnostics()
+                    .stream().map(Diagnostic::message).findFirst().orElse("the scheduler gave up")));
+        } else {
+            for (Diagnostic d : forecastResult.diagnostics()) {
+                deviations.add(new Status.Deviation("plan", Flag.RED, "forecast: " + d.message()));
+            }
+        }
+
+        // tasks, leaves first so groups can roll their flags up
+        Flag[] flags = new Flag[plan.tasks().size()];
+        List<Task> tasks = plan.tasks();
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            Task t = tasks.get(i);
+            Flag f = Flag.GREEN;
+            if (t.kind() == Task.Kind.GROUP) {
+                for (int c : t.children()) {
+                    f = f.worst(flags[c]);
+                }
+            } else {
+                f = taskFlag(t, taskState(t, replay), forecast, at, deviations);
+            }
+            flags[i] = f;
+        }
+        List<Status.TaskRow> rows = new ArrayList<>();
+        for (Task t : tasks) {
+            TaskState s = taskState(t, replay);
+            Baseline.Dates b = baseline.tasks().get(t.path());
+            Schedule.Entry e = forecast == null ? null : forecast.entry(t.index());
+            boolean scheduled = e != null && e.scheduled();
+            rows.add(new Status.TaskRow(t.path(), t.title(), kind(t), contingent(t), s.state, flags[t.index()],
+                    b == null ? null : b.start(), b == null ? null : b.finish(), scheduled ? e.start() : null,
+                    scheduled ? e.finish() : null, s.started, s.finished, slip(t, forecast), s.progress,
+                    scheduled && e.critical()));
+        }
+
+        EarnedValue evm = EarnedValue.compute(plan, values, baseline, replay, wt, at);
+        Flag spiFlag = evm.spi() == null ? Flag.GREEN : thresholds.index(evm.spi());
+        Flag cpiFlag = evm.cpi() == null ? Flag.GREEN : thresholds.index(evm.cpi());
+        if (spiFlag != Flag.GREEN) {
+            deviations.add(new Status.Deviation("spi", spiFlag, "SPI " + Conditions.number(evm.spi())
+                    + " is outside " + band(spiFlag)));
+        }
+        if (cpiFlag != Flag.GREEN) {
+            deviations.add(new Status.Deviation("cpi", cpiFlag, "CPI " + Conditions.number(evm.cpi())
+                    + " is outside " + band(cpiFlag)));
+        }
+
+        List<Status.MetricRow> metrics = new ArrayList<>();
+        for (Metric m : plan.metrics()) {
+            metrics.add(metricRow(m, replay.reading(m.index()), at, deviations));
+        }
+
+        // contingencies and alerts: recorded firings and new ones, up to the instant
+        List<Replay.Firing> all = new ArrayList<>(replay.firings());
+        all.addAll(fresh);
+        all.sort(java.util.Comparator.comparing(Replay.Firing::at));
+        List<Status.ContingencyRow> contingencies = new ArrayList<>();
+        List<Status.Alert> alerts = new ArrayList<>();
+        for (Contingency c : plan.contingencies()) {
+            Replay.Firing last = null;
+            int count = 0;
+            for (Replay.Firing f : all) {
+                if (f.contingency().equals(c.id())) {
+                    last = f;
+                    count++;
+                }
+            }
+            contingencies.add(new Status.ContingencyRow(c.id(), c.title(), last != null, count,
+                    last == null ? null : last.at(), last == null ? null : last.because()));
+        }
+        for (Replay.Firing f : all) {
+            Contingency c = plan.contingencies().stream().filter(x -> x.id().equals(f.contingency())).findFirst()
+                    .orElse(null);
+            if (c == null) {
+                continue;
+            }
+            for (Contingency.Effect e : c.actions()) {
+                if (e instanceof Contingency.Effect.Notify n) {
+                    alerts.add(new Status.Alert(c.id(), "notify", n.targetId(), n.message(), f.at()));
+                } else if (e instanceof Contingency.Effect.Escalate x) {
+                    alerts.add(new Status.Alert(c.id(), "escalate", null, x.message(), f.at()));
+                }
+            }
+        }
+
+        Flag overall = spiFlag.worst(cpiFlag);
+        for (Flag f : flags) {
+            overall = overall.worst(f);
+        }
+        for (Status.MetricRow m : metrics) {
+            overall = overall.worst(m.flag());
+        }
+        for (Status.Deviation d : deviations) {
+            overall = overall.worst(d.flag());
+        }
+        LocalDateTime forecastFinish = forecast == null ? null : forecast.finish();
+        Long slip = forecastFinish == null ? null : wt.minutes(baseline.finish(), forecastFinish);
+        return new Status(at, overall, baseline.source(), baseline.finish(), forecastFinish, slip, evm, spiFlag,
+                cpiFlag, rows, metrics, contingencies, alerts, deviations, warnings, fresh);
+    }
+
+    private String band(Flag f) {
+        return f == Flag.AMBER ? "the green band " + thresholds.greenLow() + "–" + thresholds.greenHigh()
+                : "the amber band " + thresholds.amberLow() + "–" + thresholds.amberHigh();
+    }
+
+    private Flag taskFlag(Task t, TaskState s, @Nullable Schedule forecast, LocalDateTime at,
+            List<Status.Deviation> deviations) {
+        Baseline.Dates b = baseline.tasks().get(t.path());
+        if (b == null || s.state == Status.State.DONE) {
+            return Flag.GREEN; // done is done: a late finish shows on what follows it
+        }
+        Long slip = slip(t, forecast);
+        String days = slip == null ? "" : Conditions.duration(slip, plan.minutesPerDay());
+        if (slip != null && slip > b.slackMinutes() && slip > 0) {
+            deviations.add(new Status.Deviation(t.path(), Flag.RED, "`" + t.path() + "` is forecast to finish "
+                    + Times.text(forecast.entry(t.index()).finish()) + ", " + days + " after its baseline "
+                    + Times.text(b.finish()) + ": beyond its " + Conditions.duration(b.slackMinutes(),
+                    plan.minutesPerDay()) + " of slack"));
+            return Flag.RED;
+        }
+        if (slip != null && slip > thresholds.slipAmberMinutes()) {
+            deviations.add(new Status.Deviation(t.path(), Flag.AMBER, "`" + t.path() + "` slips " + days
+                    + " (within its " + Conditions.duration(b.slackMinutes(), plan.minutesPerDay()) + " of slack)"));
+            return Flag.AMBER;
+        }
+        if (at.isAfter(b.finish())) {
+            deviations.add(new Status.Deviation(t.path(), Flag.AMBER, "`" + t.path() + "` should have finished by "
+                    + Times.text(b.finish())));
+            return Flag.AMBER;
+        }
+        if (s.state == Status.State.NOT_STARTED && at.isAfter(b.start())) {
+            deviations.add(new Status.Deviation(t.path(), Flag.AMBER, "`" + t.path() + "` should have started "
+                    + Times.text(b.start()) + " and has not"));
+            return Flag.AMBER;
+        }
+        return Flag.GREEN;
+    }
+
+    private Status.MetricRow metricRow(Metric m, Replay.@Nullable Reading r, LocalDateTime at,
+            List<Status.Deviation> deviations) {
+        BigDecimal expected = expected(m, at);
+        Flag flag = Flag.GREEN;
+        BigDecimal tolerancePercent = m.tolerance().multiply(BigDecimal.valueOf(100)).stripTrailingZeros();
+        if (r != null && expected != null && expected.signum() != 0) {
+            // how far the reading is behind the line, relative to the expected value; ahead is never a problem
+            BigDecimal behind = (m.lowerIsBetter() ? r.value().subtract(expected) : expected.subtract(r.value()))
+                    .divide(expected.abs(), MC);
+            if (behind.compareTo(m.tolerance().multiply(BigDecimal.valueOf(2))) > 0) {
+                flag = Flag.RED;
+            } else if (behind.compareTo(m.tolerance()) > 0) {
+                flag = Flag.AMBER;
+            }
+            if (flag != Flag.GREEN) {
+                deviations.add(new Status.Deviation(m.id(), flag, "`" + m.id() + "` is " + Conditions.number(r.value())
+                        + ", expected " + Conditions.number(expected) + " by now: "
+                        + Conditions.number(behind.multiply(BigDecimal.valueOf(100))) + "% behind (tolerance "
+                        + Conditions.number(tolerancePercent) + "%)"));
+            }
+        }
+        return new Status.MetricRow(m.id(), m.title(), m.unit(), r == null ? null : r.value(),
+                r == null ? null : r.at(), expected, m.target(), m.targetDate() == null ? null
+                        : m.targetDate().toString(), tolerancePercent, flag);
+    }
+
+    private static String kind(Task t) {
+        return switch (t.kind()) {
+            case TASK -> "task";
+            case GROUP -> "group";
+            case MILESTONE -> "milestone";
+        };
+    }
+
+    private boolean contingent(Task t) {
+        for (Task x = t; ; x = plan.tasks().get(x.parent())) {
+            if (x.contingent()) {
+                return true;
+            }
+            if (x.parent() < 0) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.planc.runtime.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scenario figures, worked out by hand. shop.plan: Mon–Fri 09:00–17:00 (1d = 8h); design =
+ * 5d of ana's effort at 800 EUR/d (value 4,000, baseline Jan 4 09:00 – Jan 8 17:00); build =
+ * 10d with ben at 400 EUR/d (value 4,000, Jan 11 09:00 – Jan 22 17:00); BAC 8,000 (the
+ * contingent fallback is not in the baseline).
+ */
+class HandWorkedStatusTest {
+
+    private static BigDecimal d(String v) {
+        return new BigDecimal(v);
+    }
+
+    private static void same(String expected, BigDecimal actual) {
+        assertEquals(0, d(expected).compareTo(actual), expected + " vs " + actual);
+    }
+
+    @Test
+    void onTrack() throws Exception {
+        Status s = Scenarios.status("on_track");
+        // Wed Jan 6 13:00: design has had 20 of its 40 working hours; 50 % reported.
+        same("8000", s.evm().bac());
+        same("2000", s.evm().pv()); // 4,000 × 20/40
+        same("2000", s.evm().ev()); // 4,000 × 50 %
+        same("2000", s.evm().ac()); // ana 100 EUR/h × 20 h
+        same("1", s.evm().spi());
+        same("1", s.evm().cpi());
+        same("2.5", s.evm().esDays()); // PV reaches EV after 20 h = 2.5 days
+        assertEquals(Flag.GREEN, s.overall());
+        assertEquals(LocalDateTime.parse("2027-01-22T17:00"), s.forecastFinish());
+        assertTrue(s.newFirings().isEmpty());
+    }
+
+    @Test
+    void slipping() throws Exception {
+        Status s = Scenarios.status("slipping");
+        // Wed Jan 13 09:00: design finished Mon Jan 11 17:00 (a day late); build has not started.
+        // Forecast: build from now, 10 working days: Jan 13 09:00 – Jan 26 17:00, 2 days late.
+        assertEquals(16 * 60L, s.slipMinutes());
+        assertEquals(LocalDateTime.parse("2027-01-26T17:00"), s.forecastFinish());
+        same("4800", s.evm().pv()); // 4,000 + 4,000 × 16/80
+        same("4000", s.evm().ev()); // design done, build 0 %
+        same("4800", s.evm().ac()); // ana 100 EUR/h × 48 h (Jan 4 – Jan 11)
+        same("0.833", s.evm().spi()); // 4,000 / 4,800
+        same("9600", s.evm().eac()); // 8,000 / 0.8333
+        same("8800", s.evm().eacAtypical()); // 4,800 + (8,000 − 4,000)
+        same("10560", s.evm().eacCombined()); // 4,800 + 4,000 / (0.8333 × 0.8333)
+        same("1.25", s.evm().tcpi()); // 4,000 / 3,200
+        same("5", s.evm().esDays()); // PV = 4,000 when design was due to end: day 5
+        same("-2", s.evm().svtDays()); // ES 5 − AT 7
+        same("0.714", s.evm().spit()); // 5 / 7
+        assertEquals(LocalDateTime.parse("2027-02-01T17:00"), s.evm().ieacFinish()); // 15 / (5/7) = 21 days
+        assertEquals(Flag.RED, s.spiFlag());
+        // The contingency fires this morning, the first instant build.slip exceeds 1d.
+        assertEquals(1, s.newFirings().size());
+        assertEquals("late_build", s.newFirings().get(0).contingency());
+        assertEquals(LocalDateTime.parse("2027-01-13T09:00"), s.newFirings().get(0).at());
+        assertEquals("build.slip = 2d", s.newFirings().get(0).because());
+        Status.TaskRow planB = s.tasks().stream().filter(t -> t.id().equals("plan_b")).findFirst().orElseThrow();
+        assertEquals(LocalDateTime.parse("2027-01-13T09:00"), planB.forecastStart()); // activated from now
+        assertEquals(LocalDateTime.parse("2027-01-14T17:00"), planB.forecastFinish());
+        assertEquals(1, s.alerts().size());
+        assertEquals("ana", s.alerts().get(0).to());
+    }
+
+    @Test
+    void replayNeverFiresTwice() throws Exception {
+        Status s = Scenarios.status("replayed");
+        // The firing of Jan 13 is in the journal; a day later the condition still holds: no new firing.
+        assertTrue(s.newFirings().isEmpty());
+        assertEquals(1, s.contingencies().get(0).firings());
+    }
+
+    @Test
+    void costs() throws Exception {
+        Status s = Scenarios.status("costs");
+        // Fri Jan 15 17:00: design done on time, build half done on time, 500 EUR of build costs logged.
+        same("6000", s.evm().pv());
+        same("6000", s.evm().ev());
+        same("6500", s.evm().ac()); // ana 40 h × 100 + ben 40 h × 50 + 500
+        same("0.923", s.evm().cpi()); // amber: 0.90–0.95
+        assertEquals(Flag.AMBER, s.cpiFlag());
+        same("8666.67", s.evm().eac());
+        same("1.333", s.evm().tcpi()); // 2,000 / 1,500
+        assertEquals(Flag.AMBER, s.overall());
+    }
+
+    @Test
+    void metricsAndOnce() throws Exception {
+        Status s = Scenarios.status("metrics");
+        // signups: 0 at Jan 4 00:00 to 100 at Jan 31 00:00 (27 days). Jan 13 09:00 is 9 days 9 h in:
+        // expected 100 × 13,500 / 38,880 min = 34.72; a reading of 10 is 71 % behind: red (> 2 × 10 %).
+        Status.MetricRow m = s.metrics().get(0);
+        same("34.7222", m.expected());
+        assertEquals(Flag.RED, m.flag());
+        // Jan 11: 20 < 0.9 × 27.31 fires both; Jan 12: 30 ≥ 0.9 × 31.02 clears; Jan 13: 10 < 0.9 × 34.72
+        // fires low_again a second time, but low_signups is `once`.
+        assertEquals(1, s.contingencies().get(1).firings());
+        assertEquals(2, s.contingencies().get(2).firings());
+        assertEquals("signups = 20, signups.expected = 27.31", s.contingencies().get(1).because());
+    }
+
+    @Test
+    void eventsAboutIdsThePlanNoLongerHasAreWarnings() throws Exception {
+        Status s = Scenarios.status("plan_changed");
+        assertEquals(2, s.warnings().size());
+        assertTrue(s.warnings().get(0).contains("`old_task`"));
+        assertTrue(s.warnings().get(1).contains("`visits`"));
+        assertNull(s.metrics().get(0).value());
+    }
+}

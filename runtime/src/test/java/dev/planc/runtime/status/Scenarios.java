@@ -1,0 +1,53 @@
+package dev.planc.runtime.status;
+
+import dev.planc.compiler.CompiledPlan;
+import dev.planc.compiler.Compiler;
+import dev.planc.compiler.Result;
+import dev.planc.compiler.source.FileSourceLoader;
+import dev.planc.compiler.source.SourceLoader;
+import dev.planc.runtime.journal.Event;
+import dev.planc.runtime.journal.EventCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The status scenarios under src/test/resources/scenarios: shop.plan with a journal and an instant each. */
+final class Scenarios {
+    static final Path DIR = Path.of("src/test/resources/scenarios");
+
+    private Scenarios() {}
+
+    static CompiledPlan shop() {
+        FileSourceLoader loader = new FileSourceLoader();
+        SourceLoader.LoadResult loaded = loader.load(DIR.resolve("shop.plan"));
+        Result<CompiledPlan> r = Compiler.compile(((SourceLoader.LoadResult.Loaded) loaded).source(), loader);
+        if (r.hasErrors()) {
+            throw new AssertionError("shop.plan has errors: " + r.diagnostics());
+        }
+        return r.value();
+    }
+
+    static List<Event> journal(String name) throws IOException {
+        List<Event> events = new ArrayList<>();
+        for (String line : Files.readAllLines(DIR.resolve(name + ".journal"), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                events.add(EventCodec.parse(line));
+            }
+        }
+        return events;
+    }
+
+    static LocalDateTime at(String name) throws IOException {
+        return LocalDateTime.parse(Files.readString(DIR.resolve(name + ".at")).trim());
+    }
+
+    static Status status(String name) throws IOException {
+        CompiledPlan plan = shop();
+        return StatusEngine.status(plan.plan(), Baseline.of(plan.schedule()), journal(name), at(name),
+                Thresholds.defaults());
+    }
+}
