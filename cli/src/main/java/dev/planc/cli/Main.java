@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 
 /** {@code planc}: the command line. Exit codes per CLI.md: 0 ok, 1 plan errors, 2 usage or I/O. */
 @Command(name = "planc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Plan-as-code: check, format and schedule .plan files.",
-        subcommands = {CheckCommand.class, FmtCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class})
+        description = "Plan-as-code: check, format and schedule .plan files; log what happened and ask for status.",
+        subcommands = {CheckCommand.class, FmtCommand.class, ScheduleCommand.class, LogCommand.class,
+            StatusCommand.class, BaselineCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -19,7 +20,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, fmt, schedule)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, fmt, schedule, log, status, baseline)");
     }
 
     public static void main(String[] args) {

@@ -33,6 +33,12 @@ final class PlancProcess {
     }
 
     static Run run(Path workDir, String... args) throws IOException, InterruptedException {
+        return runAt(null, workDir, args);
+    }
+
+    /** Runs with the runtime's clock fixed at {@code now} (PLANC_NOW, an ISO instant), or the real clock when null. */
+    static Run runAt(@org.jspecify.annotations.Nullable String now, Path workDir, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-jar");
@@ -40,6 +46,10 @@ final class PlancProcess {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().remove("NO_COLOR");
+        pb.environment().remove("PLANC_NOW");
+        if (now != null) {
+            pb.environment().put("PLANC_NOW", now);
+        }
         Path out = Files.createTempFile("planc-out", ".txt");
         Path err = Files.createTempFile("planc-err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());

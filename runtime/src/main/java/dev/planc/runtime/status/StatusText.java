@@ -23,9 +23,9 @@ public final class StatusText {
     }
 
     private String render(Status s, String planName) {
-        line(flag(s.overall()) + "  " + planName + " — status at " + Times.text(s.asOf()));
+        line(flag(s.overall()) + "  " + planName + " — status at " + text(s.asOf()));
         line("measured against " + s.baseline());
-        line("finish: forecast " + text(s.forecastFinish()) + ", baseline " + Times.text(s.baselineFinish())
+        line("finish: forecast " + text(s.forecastFinish()) + ", baseline " + text(s.baselineFinish())
                 + (s.slipMinutes() == null ? "" : " (" + slip(s.slipMinutes()) + ")"));
         line("");
         List<Status.TaskRow> milestones = s.tasks().stream().filter(t -> t.kind().equals("milestone")
@@ -55,7 +55,8 @@ public final class StatusText {
             for (Status.MetricRow m : s.metrics()) {
                 line(String.format("  %-6s %-28s %s (expected %s, target %s by %s)", flag(m.flag()), m.id(),
                         m.value() == null ? "no reading yet" : BigDecimalText.plain(m.value()) + unit(m.unit()),
-                        m.expected() == null ? "–" : BigDecimalText.plain(m.expected()),
+                        m.expected() == null ? "–" : BigDecimalText.plain(m.expected().setScale(2,
+                                java.math.RoundingMode.HALF_UP)),
                         m.target() == null ? "–" : BigDecimalText.plain(m.target()),
                         m.targetDate() == null ? "–" : m.targetDate()));
             }

@@ -1,0 +1,121 @@
+package dev.planc.cli;
+
+import dev.planc.compiler.CompiledPlan;
+import dev.planc.compiler.Compiler;
+import dev.planc.compiler.Result;
+import dev.planc.compiler.diag.TextRenderer;
+import dev.planc.compiler.source.FileSourceLoader;
+import dev.planc.compiler.source.Source;
+import dev.planc.runtime.PlanRuntime;
+import dev.planc.runtime.journal.JournalFile;
+import dev.planc.runtime.status.Baseline;
+import dev.planc.runtime.status.Thresholds;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+
+/** What the runtime commands share: compile the plan, find its journal and baseline, parse times. */
+final class Runtimes {
+    private Runtimes() {}
+
+    /** A compiled plan ready for the runtime, or the exit code when it is not. */
+    record Opened(@Nullable PlanRuntime runtime, @Nullable CompiledPlan compiled, @Nullable JournalFile journal,
+            int exit) {}
+
+    /** Compiles {@code plan}; prints its diagnostics; exit 1 on plan errors, 2 when unreadable. */
+    static @Nullable CompiledPlan compile(Path plan, PrintWriter err, boolean color) {
+        FileSourceLoader loader = new FileSourceLoader();
+        List<String> problems = new ArrayList<>();
+        Source source = Inputs.load(plan, loader, problems);
+        if (source == null) {
+            problems.forEach(p -> err.println("planc: " + p));
+            return null;
+        }
+        Result<CompiledPlan> result = Compiler.compile(source, loader);
+        err.print(new TextRenderer(color).render(result.diagnostics()));
+        if (result.hasErrors() || result.value().schedule() == null) {
+            err.println("planc: `" + plan + "` has errors; fix them first");
+            return result.value();
+        }
+        return result.value();
+    }
+
+    static Opened open(Path plan, @Nullable Path journalPath, PrintWriter err, boolean color, Clock clock) {
+        if (!Files.isRegularFile(plan)) {
+            err.println("planc: cannot read `" + plan + "`: " + (Files.isDirectory(plan) ? "it is a directory"
+                    : "no such file"));
+            return new Opened(null, null, null, Main.FAILURE);
+        }
+        CompiledPlan compiled = compile(plan, err, color);
+        if (compiled == null) {
+            return new Opened(null, null, null, Main.FAILURE);
+        }
+        if (compiled.schedule() == null) {
+            return new Opened(null, compiled, null, Main.PLAN_ERRORS);
+        }
+        Baseline baseline = Baseline.of(compiled.schedule());
+        Path frozen = Baseline.pathFor(plan);
+        if (Files.exists(frozen)) {
+            try {
+                baseline = Baseline.read(frozen);
+            } catch (IOException e) {
+                err.println("planc: cannot use the baseline: " + e.getMessage());
+                return new Opened(null, compiled, null, Main.FAILURE);
+            }
+        }
+        Path jp = journalPath != null ? journalPath : JournalFile.besidePlan(plan);
+        JournalFile journal = JournalFile.open(jp, w -> err.println("planc: warning: " + w));
+        PlanRuntime runtime = new PlanRuntime(compiled.plan(), baseline, journal, Thresholds.defaults(), clock,
+                author());
+        return new Opened(runtime, compiled, journal, Main.OK);
+    }
+
+    /**
+     * The runtime's clock: the system clock, or the instant in {@code PLANC_NOW} (ISO-8601, e.g.
+     * {@code 2027-01-13T09:00:00Z}) for tests, demos and replaying a day after the fact.
+     */
+    static Clock clock(CommandLine cl) {
+        String fixed = System.getenv("PLANC_NOW");
+        if (fixed == null || fixed.isBlank()) {
+            return Clock.systemUTC();
+        }
+        try {
+            return Clock.fixed(java.time.Instant.parse(fixed.trim()), java.time.ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.ParameterException(cl, "PLANC_NOW `" + fixed
+                    + "` is not an instant: write 2027-01-13T09:00:00Z");
+        }
+    }
+
+    /** The OS user recording events. */
+    static @Nullable String author() {
+        String user = System.getenv("PLANC_AUTHOR");
+        if (user == null || user.isBlank()) {
+            user = System.getProperty("user.name");
+        }
+        return user == null || user.isBlank() ? null : user;
+    }
+
+    /** {@code 2027-02-01T12:00}, {@code 2027-02-01 12:00} or {@code 2027-02-01} (midnight starting that day). */
+    static LocalDateTime time(String text, CommandLine cl, String option) {
+        String t = text.trim().replace(' ', 'T');
+        try {
+            if (t.length() == 10) {
+                return LocalDate.parse(t).atStartOfDay();
+            }
+            return LocalDateTime.parse(t).withSecond(0).withNano(0);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.ParameterException(cl, option + " `" + text
+                    + "` is not a date-time: write 2027-02-01T12:00 or 2027-02-01");
+        }
+    }
+}
