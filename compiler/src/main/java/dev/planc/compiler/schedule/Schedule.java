@@ -12,13 +12,16 @@ import org.jspecify.annotations.Nullable;
  * the resource bookings. Times are local wall time of the plan's zone.
  *
  * @param criticalPath task indexes from the plan's start to its finish
+ * @param placementOrder leaf tasks and milestones in the order the scheduler placed them; given
+ *     back as {@link ScheduleRequest#order()} it reproduces this schedule exactly
  */
 public record Schedule(Plan plan, LocalDateTime start, LocalDateTime finish, List<Entry> entries,
-        List<Integer> criticalPath) {
+        List<Integer> criticalPath, List<Integer> placementOrder) {
 
     public Schedule {
         entries = List.copyOf(entries);
         criticalPath = List.copyOf(criticalPath);
+        placementOrder = List.copyOf(placementOrder);
     }
 
     /**

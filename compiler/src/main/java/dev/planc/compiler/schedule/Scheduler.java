@@ -869,6 +869,17 @@ public final class Scheduler {
     // ------------------------------------------------------------------ the whole run
 
     private Result<Schedule> run() {
+        if (!request.order().isEmpty()) {
+            // A given order (the runtime's forecast keeps the baseline's): one pass, no search.
+            long[] rank = new long[n];
+            for (int i = 0; i < n; i++) {
+                rank[i] = (long) request.order().size() + i;
+            }
+            for (int k = 0; k < request.order().size(); k++) {
+                rank[request.order().get(k)] = k;
+            }
+            return finish(pass(rank));
+        }
         boolean contended = contention();
         if (!contended) {
             // Nothing competes for a resource: every task goes at its earliest minute whatever the
@@ -1102,7 +1113,11 @@ public final class Scheduler {
         }
         List<Integer> critical = criticalPath(p, slack, planFinish);
         List<Diagnostic> diagnostics = deadlines(p);
-        Schedule schedule = new Schedule(plan, grid.local(planStart), grid.local(planFinish), entries, critical);
+        List<Integer> placed = new ArrayList<>(p.placed);
+        for (int k = 0; k < p.placed; k++) {
+            placed.add(p.order[k]);
+        }
+        Schedule schedule = new Schedule(plan, grid.local(planStart), grid.local(planFinish), entries, critical, placed);
         return new Result<>(schedule, diagnostics);
     }
 

@@ -37,6 +37,12 @@ class ExampleSchedulesTest {
             Golden.check(OUT.resolve(name + ".yaml"), ScheduleWriters.yaml(s));
             Golden.check(OUT.resolve(name + ".mmd"), MermaidWriter.write(s));
             Golden.check(OUT.resolve(name + ".txt"), TextScheduleWriter.write(s));
+            // The placement order given back reproduces the schedule exactly (the runtime's forecast
+            // relies on it: with nothing changed, the forecast is the baseline).
+            Schedule again = Scheduler.schedule(s.plan(), new ScheduleRequest(null, java.util.Map.of(),
+                    java.util.Set.of(), 0, s.placementOrder())).value();
+            org.junit.jupiter.api.Assertions.assertEquals(ScheduleWriters.json(s), ScheduleWriters.json(again),
+                    name + " scheduled again in its own placement order");
         }));
     }
 }

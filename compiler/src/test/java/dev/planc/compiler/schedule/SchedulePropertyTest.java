@@ -156,5 +156,8 @@ class SchedulePropertyTest {
             }
         }
         assertEquals(ScheduleWriters.json(s), ScheduleWriters.json(SchedulerTest.scheduleWithWarnings(text)), "deterministic");
+        Schedule replayed = Scheduler.schedule(plan, new ScheduleRequest(null, Map.of(), java.util.Set.of(), 0,
+                s.placementOrder())).value();
+        assertEquals(ScheduleWriters.json(s), ScheduleWriters.json(replayed), "its own placement order reproduces it");
     }
 }

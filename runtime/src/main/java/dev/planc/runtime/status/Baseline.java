@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -22,11 +24,15 @@ import org.jspecify.annotations.Nullable;
  * @param source what the baseline is, in words, for reports
  * @param frozenAt when it was frozen, or null for the plan's own schedule
  * @param tasks per task path its baseline dates (unscheduled contingent tasks are absent)
+ * @param order task paths in the order the scheduler placed them (the forecast keeps it), or
+ *     empty when unknown (then the forecast places by baseline start)
  */
-public record Baseline(String source, @Nullable Instant frozenAt, LocalDateTime finish, Map<String, Dates> tasks) {
+public record Baseline(String source, @Nullable Instant frozenAt, LocalDateTime finish, Map<String, Dates> tasks,
+        List<String> order) {
 
     public Baseline {
         tasks = Map.copyOf(tasks);
+        order = List.copyOf(order);
     }
 
     /** One task's baseline. */
@@ -41,7 +47,11 @@ public record Baseline(String source, @Nullable Instant frozenAt, LocalDateTime 
                 tasks.put(t.path(), new Dates(e.start(), e.finish(), e.slackMinutes()));
             }
         }
-        return new Baseline("the plan's current schedule (no baseline frozen)", null, schedule.finish(), tasks);
+        List<String> order = new ArrayList<>();
+        for (int i : schedule.placementOrder()) {
+            order.add(schedule.plan().tasks().get(i).path());
+        }
+        return new Baseline("the plan's current schedule (no baseline frozen)", null, schedule.finish(), tasks, order);
     }
 
     /** {@code examples/release.plan} → {@code examples/release.baseline.json}. */
@@ -51,14 +61,19 @@ public record Baseline(String source, @Nullable Instant frozenAt, LocalDateTime 
     }
 
     /**
-     * Freezes a schedule: the {@code schedule --format json} document with {@code frozenAt}
-     * added, written to a temporary file, forced to disk and moved into place, so a crash leaves
+     * Freezes a schedule: the {@code schedule --format json} document with {@code frozenAt} and
+     * {@code placementOrder} (task ids in the order the scheduler placed them) added, written to a temporary file, forced to disk and moved into place, so a crash leaves
      * the old baseline or the new one, never half of one.
      */
     public static void write(Schedule schedule, Instant frozenAt, Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
         JsonNode doc = json.readTree(ScheduleWriters.json(schedule));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) doc).put("frozenAt", frozenAt.toString());
+        com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) doc;
+        o.put("frozenAt", frozenAt.toString());
+        com.fasterxml.jackson.databind.node.ArrayNode order = o.putArray("placementOrder");
+        for (int i : schedule.placementOrder()) {
+            order.add(schedule.plan().tasks().get(i).path());
+        }
         String text = json.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
@@ -92,9 +107,13 @@ public record Baseline(String source, @Nullable Instant frozenAt, LocalDateTime 
                 }
             }
             Instant frozen = doc.path("frozenAt").isTextual() ? Instant.parse(doc.get("frozenAt").asText()) : null;
+            List<String> order = new ArrayList<>();
+            for (JsonNode id : doc.path("placementOrder")) {
+                order.add(id.asText());
+            }
             return new Baseline("baseline frozen " + (frozen == null ? "earlier" : frozen.toString())
                     + " (" + file.getFileName() + ")", frozen,
-                    LocalDateTime.parse(doc.get("plan").get("finish").asText()), tasks);
+                    LocalDateTime.parse(doc.get("plan").get("finish").asText()), tasks, order);
         } catch (java.time.format.DateTimeParseException e) {
             throw new IOException(file + " has a bad date: " + e.getParsedString());
         }

@@ -45,6 +45,8 @@ public final class StatusEngine {
     private final Thresholds thresholds;
     private final WorkingTime wt;
     private final EarnedValue.Values values;
+    /** The baseline's placement order, as task indexes. */
+    private final List<Integer> order;
 
     private StatusEngine(Plan plan, Baseline baseline, Thresholds thresholds, LocalDateTime horizon) {
         this.plan = plan;
@@ -56,6 +58,7 @@ public final class StatusEngine {
         }
         this.wt = WorkingTime.of(plan, plan.start().toLocalDate().minusYears(1), to.plusYears(10));
         this.values = new EarnedValue.Values(plan, baseline, wt);
+        this.order = placementOrder(plan, baseline);
     }
 
     public static Status status(Plan plan, Baseline baseline, List<Event> events, LocalDateTime at,
@@ -67,6 +70,36 @@ public final class StatusEngine {
             }
         }
         return new StatusEngine(plan, baseline, thresholds, horizon).run(events, at);
+    }
+
+    /**
+     * The order the baseline was placed in (ids the plan no longer has are skipped); for a
+     * baseline without one, by baseline start.
+     */
+    private static List<Integer> placementOrder(Plan plan, Baseline baseline) {
+        Map<String, Integer> byPath = new HashMap<>();
+        for (Task t : plan.tasks()) {
+            byPath.put(t.path(), t.index());
+        }
+        List<Integer> order = new ArrayList<>();
+        if (!baseline.order().isEmpty()) {
+            for (String id : baseline.order()) {
+                Integer i = byPath.get(id);
+                if (i != null) {
+                    order.add(i);
+                }
+            }
+            return order;
+        }
+        List<Task> byStart = new ArrayList<>();
+        for (Task t : plan.tasks()) {
+            if (baseline.tasks().containsKey(t.path())) {
+                byStart.add(t);
+            }
+        }
+        byStart.sort(java.util.Comparator.comparing((Task t) -> baseline.tasks().get(t.path()).start())
+                .thenComparingInt(Task::index));
+        return byStart.stream().map(Task::index).toList();
     }
 
     // ------------------------------------------------------------------ replay and contingencies
@@ -234,7 +267,9 @@ public final class StatusEngine {
     /**
      * The forecast: the same scheduler as the compiler, with actual dates fixed, the remaining
      * work of started tasks (planned × (1 − progress)) from now, nothing new before now, and the
-     * activated contingent tasks included.
+     * activated contingent tasks included. Tasks are placed in the order the baseline placed them,
+     * in one pass: leveling holds as in the plan, a forecast with nothing changed is the baseline
+     * itself (no slip made up by a different search result), and it stays cheap.
      */
     Result<Schedule> forecast(Replay replay, Set<Integer> activated, LocalDateTime now) {
         Map<Integer, ScheduleRequest.Actual> actuals = new HashMap<>();
@@ -249,7 +284,7 @@ public final class StatusEngine {
             double remaining = a.done() ? 0 : 1 - a.progress().doubleValue() / 100.0;
             actuals.put(t.index(), new ScheduleRequest.Actual(a.started(), a.finished(), remaining));
         }
-        return Scheduler.schedule(plan, new ScheduleRequest(now, actuals, activated, 0));
+        return Scheduler.schedule(plan, new ScheduleRequest(now, actuals, activated, 0, order));
     }
 
     // ------------------------------------------------------------------ the report
