@@ -84,10 +84,8 @@ public final class PlanRuntime {
             }
             Status s = StatusEngine.status(plan, baseline, all, until, thresholds);
             List<Event> out = new ArrayList<>(events);
-            for (Replay.Firing f : s.newFirings()) {
-                out.add(event(Event.Type.FIRED, f.at(), f.contingency(), null, null, f.because()));
-                fired.add(f);
-            }
+            fired.addAll(s.newFirings());
+            out.addAll(record(s));
             return out;
         });
         return new Logged(written, fired);
@@ -107,16 +105,24 @@ public final class PlanRuntime {
             store.append(stored -> {
                 Status s = StatusEngine.status(plan, baseline, stored, at, thresholds);
                 result[0] = s;
-                List<Event> out = new ArrayList<>();
-                for (Replay.Firing f : s.newFirings()) {
-                    out.add(event(Event.Type.FIRED, f.at(), f.contingency(), null, null, f.because()));
-                }
-                return out;
+                return record(s);
             });
         } catch (EventStore.Rejected e) {
             throw new IllegalStateException(e); // this decision never rejects
         }
         return result[0];
+    }
+
+    /** What an evaluation leaves in the journal: its firings, then a checkpoint where it stopped. */
+    private List<Event> record(Status s) {
+        List<Event> out = new ArrayList<>();
+        for (Replay.Firing f : s.newFirings()) {
+            out.add(event(Event.Type.FIRED, f.at(), f.contingency(), null, null, f.because()));
+        }
+        if (s.evaluatedUntil() != null && !plan.contingencies().isEmpty()) {
+            out.add(event(Event.Type.CHECKED, s.evaluatedUntil(), null, null, null, String.join(",", s.holding())));
+        }
+        return out;
     }
 
     /** Warnings from reading the store (a torn last line, an unreadable line). */

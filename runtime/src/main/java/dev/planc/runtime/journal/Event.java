@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>cost</td><td>task path</td><td>{@code number} and {@code currency} (null: the plan's)</td></tr>
  * <tr><td>note</td><td>null, or a task path</td><td>{@code text}</td></tr>
  * <tr><td>fired</td><td>contingency id</td><td>{@code text}: the values that made its condition true</td></tr>
+ * <tr><td>checked</td><td>null</td><td>{@code text}: the contingencies whose condition held when the
+ *     runtime last evaluated them, at {@code at} (comma-separated ids, maybe empty)</td></tr>
  * </table>
  *
  * @param schema version of the event format ({@link #SCHEMA})
@@ -34,7 +36,7 @@ public record Event(int schema, String id, LocalDateTime at, Instant recorded, T
 
     public enum Type {
         START("start"), FINISH("finish"), PROGRESS("progress"), MEASURE("measure"), COST("cost"), NOTE("note"),
-        FIRED("fired");
+        FIRED("fired"), CHECKED("checked");
 
         private final String word;
 

@@ -84,7 +84,7 @@ public final class EventCheck {
             case MEASURE -> measureProblem(e);
             case NOTE -> e.subject() != null && !tasks.containsKey(e.subject()) ? unknownTask(e.subject(), "note")
                     : null;
-            case FIRED -> null;
+            case FIRED, CHECKED -> null;
         };
     }
 

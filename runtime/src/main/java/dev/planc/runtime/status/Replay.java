@@ -104,7 +104,7 @@ public final class Replay {
                 }
                 firings.add(new Firing(e.subject(), e.at(), e.text() == null ? "" : e.text()));
             }
-            case NOTE -> { }
+            case NOTE, CHECKED -> { }
         }
     }
 

@@ -10,11 +10,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param baseline what status measures against, in words
  * @param newFirings firings found now that the journal does not hold yet (the caller records them)
+ * @param evaluatedUntil the last instant at which contingencies were evaluated in this call, or
+ *     null when nothing was left to evaluate (the caller records a checkpoint there)
+ * @param holding contingencies whose condition held at {@code evaluatedUntil}
  */
 public record Status(LocalDateTime asOf, Flag overall, String baseline, LocalDateTime baselineFinish,
         @Nullable LocalDateTime forecastFinish, @Nullable Long slipMinutes, EarnedValue evm, Flag spiFlag, Flag cpiFlag,
         List<TaskRow> tasks, List<MetricRow> metrics, List<ContingencyRow> contingencies, List<Alert> alerts,
-        List<Deviation> deviations, List<String> warnings, List<Replay.Firing> newFirings) {
+        List<Deviation> deviations, List<String> warnings, List<Replay.Firing> newFirings,
+        @Nullable LocalDateTime evaluatedUntil, List<String> holding) {
 
     public Status {
         tasks = List.copyOf(tasks);
@@ -24,6 +28,7 @@ public record Status(LocalDateTime asOf, Flag overall, String baseline, LocalDat
         deviations = List.copyOf(deviations);
         warnings = List.copyOf(warnings);
         newFirings = List.copyOf(newFirings);
+        holding = List.copyOf(holding);
     }
 
     public enum State {

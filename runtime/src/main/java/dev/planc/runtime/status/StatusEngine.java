@@ -34,8 +34,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Contingencies are evaluated at every event's time and at the first working minute of every
  * working day up to the instant, in time order; a condition fires on its false→true edge (at
  * most once with {@code once}). Firings the journal already records are facts: evaluation of a
- * contingency resumes after its last recorded firing, so replay never fires twice. New firings
- * are returned in {@link Status#newFirings()} for the caller to record.
+ * contingency resumes after its last recorded firing, so replay never fires twice. A
+ * {@code checked} event records up to when the runtime evaluated and which conditions held then;
+ * evaluation resumes after the latest one, so status stays cheap however long the journal. New
+ * firings are returned in {@link Status#newFirings()} and the evaluated range in
+ * {@link Status#evaluatedUntil()}, for the caller to record.
  */
 public final class StatusEngine {
     private static final MathContext MC = MathContext.DECIMAL64;
@@ -112,9 +115,15 @@ public final class StatusEngine {
             cIndex.put(cs.get(i).id(), i);
         }
         LocalDateTime[] lastRecorded = new LocalDateTime[cs.size()];
+        Event checkpoint = null;
         for (Event e : ordered) {
-            if (e.type() == Event.Type.FIRED && !e.at().isAfter(at) && cIndex.containsKey(e.subject())) {
+            if (e.at().isAfter(at)) {
+                break;
+            }
+            if (e.type() == Event.Type.FIRED && cIndex.containsKey(e.subject())) {
                 lastRecorded[cIndex.get(e.subject())] = e.at();
+            } else if (e.type() == Event.Type.CHECKED) {
+                checkpoint = e;
             }
         }
         boolean[] state = new boolean[cs.size()];
@@ -123,7 +132,27 @@ public final class StatusEngine {
         List<Replay.Firing> fresh = new ArrayList<>();
         Replay replay = new Replay(plan);
         int next = 0;
-        for (LocalDateTime t : instants(ordered, at)) {
+        LocalDateTime settled = null;
+        if (checkpoint != null) {
+            // Evaluated before: history up to the checkpoint is settled, and which conditions held
+            // then is recorded; evaluation resumes after it.
+            settled = checkpoint.at();
+            while (next < ordered.size() && !ordered.get(next).at().isAfter(settled)) {
+                Event e = ordered.get(next++);
+                replay.apply(e);
+                if (e.type() == Event.Type.FIRED && cIndex.containsKey(e.subject())) {
+                    firedOnce[cIndex.get(e.subject())] = true;
+                    activate(cs.get(cIndex.get(e.subject())), activated);
+                }
+            }
+            Set<String> holding = new HashSet<>(List.of(checkpoint.text() == null ? new String[0]
+                    : checkpoint.text().split(",")));
+            for (int c = 0; c < cs.size(); c++) {
+                state[c] = holding.contains(cs.get(c).id());
+            }
+        }
+        LocalDateTime evaluated = null;
+        for (LocalDateTime t : instants(ordered, at, settled)) {
             while (next < ordered.size() && !ordered.get(next).at().isAfter(t)) {
                 Event e = ordered.get(next++);
                 replay.apply(e);
@@ -135,6 +164,7 @@ public final class StatusEngine {
                 }
             }
             Facts facts = null;
+            evaluated = t;
             for (int c = 0; c < cs.size(); c++) {
                 if (lastRecorded[c] != null && !t.isAfter(lastRecorded[c])) {
                     continue; // settled history: the journal says what happened up to its last firing
@@ -155,7 +185,13 @@ public final class StatusEngine {
         while (next < ordered.size() && !ordered.get(next).at().isAfter(at)) {
             replay.apply(ordered.get(next++));
         }
-        return report(replay, activated, fresh, at);
+        List<String> holding = new ArrayList<>();
+        for (int c = 0; c < cs.size(); c++) {
+            if (state[c]) {
+                holding.add(cs.get(c).id());
+            }
+        }
+        return report(replay, activated, fresh, at, evaluated, holding);
     }
 
     private static void activate(Contingency c, Set<Integer> activated) {
@@ -166,26 +202,34 @@ public final class StatusEngine {
         }
     }
 
-    /** Every event time up to {@code at}, and the first working minute of every working day after the plan's start. */
-    private TreeSet<LocalDateTime> instants(List<Event> ordered, LocalDateTime at) {
+    /**
+     * Every event time up to {@code at}, and the first working minute of every working day after
+     * the plan's start, all after {@code settled} (the last checkpoint) when there is one.
+     */
+    private TreeSet<LocalDateTime> instants(List<Event> ordered, LocalDateTime at, @Nullable LocalDateTime settled) {
         TreeSet<LocalDateTime> out = new TreeSet<>();
-        for (Event e : ordered) {
-            if (!e.at().isAfter(at)) {
-                out.add(e.at());
-            }
-        }
         if (plan.contingencies().isEmpty()) {
             return out;
         }
-        for (LocalDate d = plan.start().toLocalDate(); !d.isAfter(at.toLocalDate()); d = d.plusDays(1)) {
+        for (Event e : ordered) {
+            if (!e.at().isAfter(at) && (settled == null || e.at().isAfter(settled))) {
+                out.add(e.at());
+            }
+        }
+        LocalDate from = settled == null || settled.isBefore(plan.start()) ? plan.start().toLocalDate()
+                : settled.toLocalDate();
+        for (LocalDate d = from; !d.isAfter(at.toLocalDate()); d = d.plusDays(1)) {
             if (wt.isWorkday(d)) {
                 LocalDateTime first = wt.next(d.atStartOfDay());
-                if (first != null && !first.isAfter(at) && !first.isBefore(plan.start())) {
+                if (first != null && !first.isAfter(at) && !first.isBefore(plan.start())
+                        && (settled == null || first.isAfter(settled))) {
                     out.add(first);
                 }
             }
         }
-        out.add(at);
+        if (settled == null || at.isAfter(settled)) {
+            out.add(at);
+        }
         return out;
     }
 
@@ -380,7 +424,8 @@ public final class StatusEngine {
                 .stripTrailingZeros();
     }
 
-    private Status report(Replay replay, Set<Integer> activated, List<Replay.Firing> fresh, LocalDateTime at) {
+    private Status report(Replay replay, Set<Integer> activated, List<Replay.Firing> fresh, LocalDateTime at,
+            @Nullable LocalDateTime evaluated, List<String> holding) {
         Result<Schedule> forecastResult = forecast(replay, activated, at);
         Schedule forecast = forecastResult.value();
         List<Status.Deviation> deviations = new ArrayList<>();
@@ -484,7 +529,7 @@ public final class StatusEngine {
         LocalDateTime forecastFinish = forecast == null ? null : forecast.finish();
         Long slip = forecastFinish == null ? null : wt.minutes(baseline.finish(), forecastFinish);
         return new Status(at, overall, baseline.source(), baseline.finish(), forecastFinish, slip, evm, spiFlag,
-                cpiFlag, rows, metrics, contingencies, alerts, deviations, warnings, fresh);
+                cpiFlag, rows, metrics, contingencies, alerts, deviations, warnings, fresh, evaluated, holding);
     }
 
     private String band(Flag f) {

@@ -81,6 +81,20 @@ class HandWorkedStatusTest {
     }
 
     @Test
+    void evaluationResumesAfterTheLastCheckpoint() throws Exception {
+        // Checked Jan 12 09:00 with nothing holding: Jan 13 09:00 is a false→true edge, as without it.
+        Status s = Scenarios.status("checkpoint");
+        assertEquals(1, s.newFirings().size());
+        assertEquals(LocalDateTime.parse("2027-01-13T09:00"), s.newFirings().get(0).at());
+        assertEquals(LocalDateTime.parse("2027-01-13T09:00"), s.evaluatedUntil());
+        assertEquals(java.util.List.of("late_build"), s.holding());
+        // Checked with late_build already holding (say the plan changed since): no edge, no firing.
+        Status h = Scenarios.status("checkpoint_holding");
+        assertTrue(h.newFirings().isEmpty());
+        assertEquals(java.util.List.of("late_build"), h.holding());
+    }
+
+    @Test
     void costs() throws Exception {
         Status s = Scenarios.status("costs");
         // Fri Jan 15 17:00: design done on time, build half done on time, 500 EUR of build costs logged.
