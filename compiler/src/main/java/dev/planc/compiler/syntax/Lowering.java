@@ -69,12 +69,18 @@ final class Lowering {
                 decls.add(decl);
             }
         }
+        return file(decls);
+    }
+
+    /** The file of top-level declarations lowered one by one with {@link #declaration}. */
+    PlanFile file(List<Decl> decls) {
         return new PlanFile(source, decls, comments, new Span(source, 0, source.text().length()));
     }
 
     // ------------------------------------------------------------------ declarations
 
-    private @Nullable Decl declaration(DeclarationContext ctx) {
+    /** One top-level declaration; null when its required parts are missing. */
+    @Nullable Decl declaration(DeclarationContext ctx) {
         if (ctx.planDecl() != null) {
             return plan(ctx.planDecl());
         } else if (ctx.calendarDecl() != null) {
