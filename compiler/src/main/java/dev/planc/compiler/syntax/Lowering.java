@@ -40,6 +40,7 @@ import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import org.jspecify.annotations.Nullable;
 
@@ -642,15 +643,22 @@ final class Lowering {
         if (ctx == null) {
             return null;
         }
-        List<Ident> parts = new ArrayList<>();
-        for (NameContext n : ctx.name()) {
-            Ident id = name(n);
-            if (id == null) {
-                return null;
+        // The names and dots among the children, read in one pass (ctx.name() and ctx.DOT() build lists).
+        List<Ident> parts = new ArrayList<>(ctx.getChildCount() / 2 + 1);
+        int dots = 0;
+        for (int i = 0; i < ctx.getChildCount(); i++) {
+            ParseTree c = ctx.getChild(i);
+            if (c instanceof NameContext n) {
+                Ident id = name(n);
+                if (id == null) {
+                    return null;
+                }
+                parts.add(id);
+            } else if (c instanceof TerminalNode t && t.getSymbol().getType() == PlanLexer.DOT) {
+                dots++;
             }
-            parts.add(id);
         }
-        if (parts.isEmpty() || ctx.DOT().size() != parts.size() - 1) {
+        if (parts.isEmpty() || dots != parts.size() - 1) {
             return null;
         }
         return new Ref(parts, span(ctx));

@@ -71,7 +71,8 @@ final class PlanTokens implements TokenSource {
         this.diagnostics = diagnostics;
         this.comments = comments;
         this.keepAll = keepAll;
-        this.lexer = new PlanLexer(CharStreams.fromString(text, source.path()));
+        this.lexer = new PlanLexer(offsets.noSurrogates() ? new SourceCharStream(text, source.path())
+                : CharStreams.fromString(text, source.path()));
         lexer.removeErrorListeners();
         this.input = lexer.getInputStream();
     }
@@ -171,9 +172,9 @@ final class PlanTokens implements TokenSource {
             }
             return;
         }
-        Span span = new Span(source, offsets.utf16(t.getStartIndex()), offsets.utf16(t.getStopIndex() + 1));
         switch (t.getType()) {
             case PlanLexer.ERROR_CHAR -> {
+                Span span = spanOf(t);
                 if (OPEN_QUOTES.indexOf(firstCp) >= 0 && curlyString(t)) {
                     Span whole = new Span(source, span.start(), offsets.utf16(t.getStopIndex() + 1));
                     diagnostics.report(Diagnostic.of(Code.E0004, whole, "curly quotes around a string: "
@@ -190,6 +191,7 @@ final class PlanTokens implements TokenSource {
                 previousBad = t;
             }
             case PlanLexer.UNTERMINATED_STRING -> {
+                Span span = spanOf(t);
                 String s = t.getText();
                 int brace = firstBrace(s);
                 if (brace > 0) {
@@ -206,7 +208,8 @@ final class PlanTokens implements TokenSource {
                 t.setText(s + "\"");
             }
             case PlanLexer.UNTERMINATED_COMMENT -> {
-                diagnostics.report(Code.E0003, new Span(source, span.start(), span.start() + 2),
+                int start = offsets.utf16(t.getStartIndex());
+                diagnostics.report(Code.E0003, new Span(source, start, start + 2),
                         "unterminated comment: `/*` is never closed by `*/`");
                 t.setType(PlanLexer.BLOCK_COMMENT);
                 t.setChannel(Token.HIDDEN_CHANNEL);
@@ -216,6 +219,7 @@ final class PlanTokens implements TokenSource {
             default -> { }
         }
         if (t.getType() == PlanLexer.LINE_COMMENT || t.getType() == PlanLexer.BLOCK_COMMENT) {
+            Span span = spanOf(t); // a comment's bounds are never repaired
             comments.add(new Comment(span.text(), t.getType() == PlanLexer.BLOCK_COMMENT, span));
         }
         if (t.getChannel() == Token.DEFAULT_CHANNEL) {
@@ -223,11 +227,14 @@ final class PlanTokens implements TokenSource {
         }
     }
 
+    private Span spanOf(Token t) {
+        return new Span(source, offsets.utf16(t.getStartIndex()), offsets.utf16(t.getStopIndex() + 1));
+    }
+
     private void countOpen(Token t) {
         if (++depth > Limits.MAX_NESTING && !tooDeep) {
             tooDeep = true;
-            Span span = new Span(source, offsets.utf16(t.getStartIndex()), offsets.utf16(t.getStopIndex() + 1));
-            diagnostics.report(Code.E0007, span, "nesting too deep: more than " + Limits.MAX_NESTING
+            diagnostics.report(Code.E0007, spanOf(t), "nesting too deep: more than " + Limits.MAX_NESTING
                     + " levels of `{` and `(`");
         }
     }
