@@ -5,21 +5,29 @@ import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
- * The lexer's input read straight from the source text, for text without surrogates (where
- * every char is a code point and a code point index is a UTF-16 index): the same answers as ANTLR's
- * {@code CharStreams.fromString}, without copying the text into a code point buffer first.
+ * The lexer's input for a source without surrogates (every char a code point, so a code point
+ * index is a UTF-16 index): the same answers as ANTLR's {@code CharStreams.fromString}, from one
+ * copy of the text instead of two, and with the text of short tokens shared: a name written
+ * many times ({@code assign ravi}, the parts of {@code after build.design}) becomes one string
+ * in the AST instead of one per use.
  */
 final class SourceCharStream implements CharStream {
-    private final String text;
+    /** Longer token texts (titles, notes) are rarely repeated and are not shared. */
+    private static final int SHARE_UP_TO = 64;
+
+    private final char[] chars;
     private final String name;
     private final int size;
     private int position;
+    /** Open addressing, linear probing; at most half full. */
+    private String[] shared = new String[1 << 12];
+    private int sharedCount;
 
     /** @param text has no surrogates (see {@link OffsetMap#noSurrogates()}) */
     SourceCharStream(String text, String name) {
-        this.text = text;
+        this.chars = text.toCharArray();
         this.name = name;
-        this.size = text.length();
+        this.size = chars.length;
     }
 
     @Override
@@ -34,10 +42,10 @@ final class SourceCharStream implements CharStream {
     public int LA(int i) {
         if (i > 0) {
             int at = position + i - 1;
-            return at < size ? text.charAt(at) : IntStream.EOF;
+            return at < size ? chars[at] : IntStream.EOF;
         } else if (i < 0) {
             int at = position + i;
-            return at >= 0 ? text.charAt(at) : IntStream.EOF;
+            return at >= 0 ? chars[at] : IntStream.EOF;
         }
         return 0;
     }
@@ -75,11 +83,57 @@ final class SourceCharStream implements CharStream {
     public String getText(Interval interval) {
         int start = Math.min(interval.a, size);
         int length = Math.min(interval.b - interval.a + 1, size - start);
-        return text.substring(start, start + length);
+        if (length <= 0 || length > SHARE_UP_TO) {
+            return new String(chars, start, length);
+        }
+        int hash = 0;
+        for (int i = start; i < start + length; i++) {
+            hash = 31 * hash + chars[i]; // String.hashCode
+        }
+        int mask = shared.length - 1;
+        for (int slot = (hash ^ hash >>> 16) & mask; ; slot = (slot + 1) & mask) {
+            String s = shared[slot];
+            if (s == null) {
+                s = new String(chars, start, length);
+                shared[slot] = s;
+                if (++sharedCount * 2 > shared.length) {
+                    grow();
+                }
+                return s;
+            }
+            if (s.length() == length && s.hashCode() == hash && matches(s, start)) {
+                return s;
+            }
+        }
+    }
+
+    private boolean matches(String s, int start) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != chars[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void grow() {
+        String[] old = shared;
+        shared = new String[old.length * 2];
+        int mask = shared.length - 1;
+        for (String s : old) {
+            if (s != null) {
+                int hash = s.hashCode();
+                int slot = (hash ^ hash >>> 16) & mask;
+                while (shared[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                shared[slot] = s;
+            }
+        }
     }
 
     @Override
     public String toString() {
-        return text;
+        return new String(chars);
     }
 }
