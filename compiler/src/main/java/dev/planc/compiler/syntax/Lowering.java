@@ -734,7 +734,8 @@ final class Lowering {
         // A trailing '.' belongs to the unit in `3.x`-like garbage; the lexer only allows digits after '.'.
         String num = s.substring(0, i);
         String unit = s.substring(i);
-        return new Dur(new BigDecimal(num), DurUnit.of(unit), unit, span(t));
+        DurUnit known = DurUnit.of(unit);
+        return new Dur(new BigDecimal(num), known, known != null ? known.text() : unit, span(t));
     }
 
     private @Nullable DateValue date(@Nullable DateValueContext ctx) {
