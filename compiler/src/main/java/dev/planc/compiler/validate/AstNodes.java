@@ -4,6 +4,7 @@ import dev.planc.compiler.ast.Node;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,18 +18,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * touching any rule. Accessors are looked up once per class.
  */
 final class AstNodes {
-    private static final MethodType GETTER = MethodType.methodType(Object.class, Node.class);
+    private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    /** What the walk knows about a node class: a small number of its own, and its child accessors. */
+    /**
+     * What the walk knows about a node class: a small number of its own, and its child accessors,
+     * each marked with what it returns: a node, a list of nodes, or a list that may hold others.
+     */
     private static final class Kind {
+        static final byte NODE = 0;
+        static final byte NODE_LIST = 1;
+        static final byte ANY_LIST = 2;
+
         final int id = IDS.getAndIncrement();
         final Class<?> type;
         final MethodHandle[] children;
+        final byte[] shapes;
 
-        Kind(Class<?> type, MethodHandle[] children) {
+        Kind(Class<?> type, MethodHandle[] children, byte[] shapes) {
             this.type = type;
             this.children = children;
+            this.shapes = shapes;
         }
     }
 
@@ -36,20 +46,32 @@ final class AstNodes {
         @Override
         protected Kind computeValue(Class<?> type) {
             List<MethodHandle> handles = new ArrayList<>();
+            List<Byte> shapes = new ArrayList<>();
             RecordComponent[] components = type.getRecordComponents();
             if (components != null) {
                 for (RecordComponent c : components) {
                     Class<?> t = c.getType();
-                    if (Node.class.isAssignableFrom(t) || List.class.isAssignableFrom(t)) {
-                        try {
-                            handles.add(MethodHandles.publicLookup().unreflect(c.getAccessor()).asType(GETTER));
-                        } catch (IllegalAccessException e) {
-                            throw new IllegalStateException(e);
-                        }
+                    if (Node.class.isAssignableFrom(t)) {
+                        shapes.add(Kind.NODE);
+                    } else if (List.class.isAssignableFrom(t)) {
+                        shapes.add(c.getGenericType() instanceof ParameterizedType p
+                                && p.getActualTypeArguments()[0] instanceof Class<?> e && Node.class.isAssignableFrom(e)
+                                ? Kind.NODE_LIST : Kind.ANY_LIST);
+                    } else {
+                        continue;
+                    }
+                    try {
+                        handles.add(MethodHandles.publicLookup().unreflect(c.getAccessor()).asType(GETTER));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
                     }
                 }
             }
-            return new Kind(type, handles.toArray(MethodHandle[]::new));
+            byte[] shape = new byte[shapes.size()];
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = shapes.get(i);
+            }
+            return new Kind(type, handles.toArray(MethodHandle[]::new), shape);
         }
     };
 
@@ -58,16 +80,16 @@ final class AstNodes {
     /** Nodes grouped by class, each group in pre-order. */
     static final class ByClass {
         @SuppressWarnings("unchecked")
-        private ArrayList<Node>[] lists = new ArrayList[64];
+        private ArrayList<Object>[] lists = new ArrayList[64];
         private Class<?>[] classes = new Class<?>[64];
 
-        private void add(Kind k, Node n) {
+        private void add(Kind k, Object n) {
             if (k.id >= lists.length) {
                 int size = Math.max(k.id + 1, lists.length * 2);
                 lists = Arrays.copyOf(lists, size);
                 classes = Arrays.copyOf(classes, size);
             }
-            ArrayList<Node> list = lists[k.id];
+            ArrayList<Object> list = lists[k.id];
             if (list == null) {
                 list = new ArrayList<>();
                 lists[k.id] = list;
@@ -76,11 +98,12 @@ final class AstNodes {
             list.add(n);
         }
 
+        @SuppressWarnings("unchecked")
         Map<Class<?>, List<Node>> toMap() {
             Map<Class<?>, List<Node>> map = new IdentityHashMap<>();
             for (int i = 0; i < lists.length; i++) {
                 if (lists[i] != null) {
-                    map.put(classes[i], lists[i]);
+                    map.put(classes[i], (List<Node>) (List<?>) lists[i]); // only nodes were added
                 }
             }
             return map;
@@ -95,14 +118,30 @@ final class AstNodes {
         }
     }
 
-    /** Adds {@code node} and every node below it to {@code out}, each class's nodes in pre-order. */
-    static void index(Node node, ByClass out) {
+    /**
+     * Adds {@code node} and every node below it to {@code out}, each class's nodes in pre-order.
+     * The component types say what a child is, so no child is tested against an interface: on
+     * this JDK such tests, alternating between interfaces on the same classes, are slow.
+     */
+    static void index(Object node, ByClass out) {
         Kind kind = KINDS.get(node.getClass());
         out.add(kind, node);
-        for (MethodHandle h : kind.children) {
-            Object value = child(h, node);
-            if (value instanceof Node child) {
-                index(child, out);
+        MethodHandle[] children = kind.children;
+        for (int c = 0; c < children.length; c++) {
+            Object value = child(children[c], node);
+            if (value == null) {
+                continue;
+            }
+            if (kind.shapes[c] == Kind.NODE) {
+                index(value, out);
+            } else if (kind.shapes[c] == Kind.NODE_LIST) {
+                List<?> list = (List<?>) value;
+                for (int i = 0; i < list.size(); i++) {
+                    Object item = list.get(i);
+                    if (item != null) {
+                        index(item, out);
+                    }
+                }
             } else if (value instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
                     if (list.get(i) instanceof Node child) {
@@ -113,7 +152,7 @@ final class AstNodes {
         }
     }
 
-    private static Object child(MethodHandle h, Node node) {
+    private static Object child(MethodHandle h, Object node) {
         try {
             return (Object) h.invokeExact(node);
         } catch (Throwable e) {
