@@ -54,6 +54,7 @@ final class Lowering {
     private final OffsetMap offsets;
     private final Diagnostics diagnostics;
     private final List<Comment> comments;
+    private @Nullable Span lastSpan;
 
     Lowering(Source source, OffsetMap offsets, Diagnostics diagnostics, List<Comment> comments) {
         this.source = source;
@@ -242,17 +243,52 @@ final class Lowering {
         if (id == null) {
             return null;
         }
+        // One pass over the children for the members, the title and `contingent` (what ctx.taskMember(),
+        // ctx.STRING() and ctx.CONTINGENT() find, each with a scan of its own); a class test first,
+        // so a rule context is never tested against the TerminalNode interface.
         List<Member> body = new ArrayList<>();
-        for (TaskMemberContext m : ctx.taskMember()) {
-            if (m.taskDecl() != null) {
-                add(body, task(m.taskDecl()));
-            } else if (m.milestoneDecl() != null) {
-                add(body, milestone(m.milestoneDecl()));
-            } else if (m.taskAttr() != null) {
-                add(body, taskAttr(m.taskAttr()));
+        TerminalNode title = null;
+        TerminalNode contingent = null;
+        for (int i = 0; i < ctx.getChildCount(); i++) {
+            ParseTree c = ctx.getChild(i);
+            if (c instanceof ParserRuleContext) {
+                if (c instanceof TaskMemberContext m) {
+                    member(m, body);
+                }
+            } else if (c instanceof TerminalNode t) {
+                int type = t.getSymbol().getType();
+                if (type == PlanLexer.STRING && title == null) {
+                    title = t;
+                } else if (type == PlanLexer.CONTINGENT && contingent == null) {
+                    contingent = t;
+                }
             }
         }
-        return new Decl.TaskDecl(id, str(ctx.STRING()), present(ctx.CONTINGENT()), body, span(ctx));
+        return new Decl.TaskDecl(id, str(title), present(contingent), body, span(ctx));
+    }
+
+    /** A task's member: the first nested task, else milestone, else attribute among its children. */
+    private void member(TaskMemberContext m, List<Member> body) {
+        TaskDeclContext task = null;
+        MilestoneDeclContext milestone = null;
+        TaskAttrContext attr = null;
+        for (int i = 0; i < m.getChildCount(); i++) {
+            ParseTree c = m.getChild(i);
+            if (c instanceof TaskDeclContext t) {
+                task = task == null ? t : task;
+            } else if (c instanceof MilestoneDeclContext d) {
+                milestone = milestone == null ? d : milestone;
+            } else if (c instanceof TaskAttrContext a) {
+                attr = attr == null ? a : attr;
+            }
+        }
+        if (task != null) {
+            add(body, task(task));
+        } else if (milestone != null) {
+            add(body, milestone(milestone));
+        } else if (attr != null) {
+            add(body, taskAttr(attr));
+        }
     }
 
     private @Nullable Attr taskAttr(TaskAttrContext ctx) {
@@ -903,7 +939,7 @@ final class Lowering {
 
     private Span span(Token t) {
         int start = offsets.utf16(t.getStartIndex());
-        return new Span(source, start, Math.max(start, offsets.utf16(t.getStopIndex() + 1)));
+        return span(start, Math.max(start, offsets.utf16(t.getStopIndex() + 1)));
     }
 
     private Span span(ParserRuleContext ctx) {
@@ -911,7 +947,7 @@ final class Lowering {
         Token stop = ctx.getStop();
         if (start == null || start.getStartIndex() < 0 || start.getType() == Token.EOF) {
             int end = source.text().length();
-            return new Span(source, end, end);
+            return span(end, end);
         }
         int s = offsets.utf16(start.getStartIndex());
         int e = s;
@@ -919,7 +955,22 @@ final class Lowering {
                 && stop.getStopIndex() + 1 > start.getStartIndex()) {
             e = offsets.utf16(stop.getStopIndex() + 1);
         }
-        return new Span(source, s, Math.max(s, e));
+        return span(s, Math.max(s, e));
+    }
+
+    /**
+     * The span from {@code start} to {@code end}, shared with the node lowered just before when it
+     * covers the same text (a one-name ref and its name, a dependency without lag and its ref):
+     * spans are values, and about one in eight is such a repeat.
+     */
+    private Span span(int start, int end) {
+        Span last = lastSpan;
+        if (last != null && last.start() == start && last.end() == end) {
+            return last;
+        }
+        last = new Span(source, start, end);
+        lastSpan = last;
+        return last;
     }
 
 }
