@@ -55,6 +55,8 @@ final class Lowering {
     private final Diagnostics diagnostics;
     private final List<Comment> comments;
     private @Nullable Span lastSpan;
+    /** String values lowered so far, so that a title or note written many times is kept once. */
+    private final java.util.Map<String, String> strings = new java.util.HashMap<>();
 
     Lowering(Source source, OffsetMap offsets, Diagnostics diagnostics, List<Comment> comments) {
         this.source = source;
@@ -614,7 +616,7 @@ final class Lowering {
             return new Expr.NumberLit(n, s);
         } else if (p instanceof PercentExprContext c) {
             String t = text(c.PERCENT());
-            return t == null ? null : new Expr.PercentLit(new BigDecimal(t.substring(0, t.length() - 1)), s);
+            return t == null ? null : new Expr.PercentLit(decimal(t.substring(0, t.length() - 1)), s);
         } else if (p instanceof DurationExprContext c) {
             Dur d = durationToken(c.DURATION_LIT());
             return d == null ? null : new Expr.DurationLit(d, s);
@@ -730,7 +732,7 @@ final class Lowering {
         }
         String pct = text(ctx.PERCENT());
         if (pct != null) {
-            return new Amount(new BigDecimal(pct.substring(0, pct.length() - 1)), true, span(ctx));
+            return new Amount(decimal(pct.substring(0, pct.length() - 1)), true, span(ctx));
         }
         BigDecimal n = decimal(ctx.NUMBER());
         return n == null ? null : new Amount(n, false, span(ctx));
@@ -771,7 +773,7 @@ final class Lowering {
         String num = s.substring(0, i);
         String unit = s.substring(i);
         DurUnit known = DurUnit.of(unit);
-        return new Dur(new BigDecimal(num), known, known != null ? known.text() : unit, span(t));
+        return new Dur(decimal(num), known, known != null ? known.text() : unit, span(t));
     }
 
     private @Nullable DateValue date(@Nullable DateValueContext ctx) {
@@ -843,7 +845,9 @@ final class Lowering {
         if (t == null) {
             return null;
         }
-        return new Str(unescape(t), span(t));
+        String value = unescape(t);
+        String shared = strings.putIfAbsent(value, value);
+        return new Str(shared != null ? shared : value, span(t));
     }
 
     /** Decodes the escapes quote, backslash, n, t and u{HEX}; anything else is reported and kept as written. */
@@ -934,7 +938,35 @@ final class Lowering {
 
     private static @Nullable BigDecimal decimal(@Nullable TerminalNode node) {
         String t = text(node);
-        return t == null ? null : new BigDecimal(t);
+        return t == null ? null : decimal(t);
+    }
+
+    /** Shared values of the whole numbers most often written: durations, priorities, percentages. */
+    private static final BigDecimal[] SMALL = new BigDecimal[1025];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = new BigDecimal(Integer.toString(i));
+        }
+    }
+
+    /** {@code new BigDecimal(digits)}; the same value, scale and precision, shared when small and whole. */
+    private static BigDecimal decimal(String digits) {
+        int n = digits.length();
+        if (n > 0 && n <= 4) {
+            int v = 0;
+            for (int i = 0; i < n; i++) {
+                char c = digits.charAt(i);
+                if (c < '0' || c > '9') {
+                    return new BigDecimal(digits);
+                }
+                v = v * 10 + (c - '0');
+            }
+            if (v < SMALL.length && (n == 1 || digits.charAt(0) != '0')) {
+                return SMALL[v];
+            }
+        }
+        return new BigDecimal(digits);
     }
 
     private Span span(Token t) {
@@ -961,7 +993,7 @@ final class Lowering {
     /**
      * The span from {@code start} to {@code end}, shared with the node lowered just before when it
      * covers the same text (a one-name ref and its name, a dependency without lag and its ref):
-     * spans are values, and about one in eight is such a repeat.
+     * spans are values, and in the generated 100k-task plan one in twelve is such a repeat.
      */
     private Span span(int start, int end) {
         Span last = lastSpan;
