@@ -2,6 +2,7 @@ package dev.planc.compiler.syntax;
 
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.IntStream;
+import java.util.Arrays;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
@@ -19,8 +20,9 @@ final class SourceCharStream implements CharStream {
     private final String name;
     private final int size;
     private int position;
-    /** Open addressing, linear probing; at most half full. */
+    /** Open addressing, linear probing; at most half full. Each string with where it was first read. */
     private String[] shared = new String[1 << 12];
+    private int[] sharedAt = new int[1 << 12];
     private int sharedCount;
 
     /** @param text has no surrogates (see {@link OffsetMap#noSurrogates()}) */
@@ -96,31 +98,28 @@ final class SourceCharStream implements CharStream {
             if (s == null) {
                 s = new String(chars, start, length);
                 shared[slot] = s;
+                sharedAt[slot] = start;
                 if (++sharedCount * 2 > shared.length) {
                     grow();
                 }
                 return s;
             }
-            if (s.length() == length && s.hashCode() == hash && matches(s, start)) {
+            int at = sharedAt[slot];
+            if (s.length() == length && s.hashCode() == hash
+                    && Arrays.equals(chars, at, at + length, chars, start, start + length)) {
                 return s;
             }
         }
     }
 
-    private boolean matches(String s, int start) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) != chars[start + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void grow() {
         String[] old = shared;
+        int[] oldAt = sharedAt;
         shared = new String[old.length * 2];
+        sharedAt = new int[old.length * 2];
         int mask = shared.length - 1;
-        for (String s : old) {
+        for (int i = 0; i < old.length; i++) {
+            String s = old[i];
             if (s != null) {
                 int hash = s.hashCode();
                 int slot = (hash ^ hash >>> 16) & mask;
@@ -128,6 +127,7 @@ final class SourceCharStream implements CharStream {
                     slot = (slot + 1) & mask;
                 }
                 shared[slot] = s;
+                sharedAt[slot] = oldAt[i];
             }
         }
     }
