@@ -267,9 +267,13 @@ public final class Resolver {
         }
         taskNodes.add(node);
         if (d instanceof Decl.TaskDecl t) {
-            for (Member m : t.body()) {
-                if (m instanceof Decl.TaskDecl || m instanceof Decl.MilestoneDecl) {
-                    declareTask(node, (Decl) m);
+            List<Member> body = t.body();
+            for (int i = 0; i < body.size(); i++) {
+                Member m = body.get(i);
+                if (m instanceof Decl.TaskDecl child) {
+                    declareTask(node, child);
+                } else if (m instanceof Decl.MilestoneDecl child) {
+                    declareTask(node, child);
                 }
             }
         }
@@ -868,7 +872,7 @@ public final class Resolver {
     static @Nullable Attr single(List<Member> body, Class<? extends Attr> kind) {
         for (int i = 0; i < body.size(); i++) {
             Member m = body.get(i);
-            if (kind.isInstance(m)) {
+            if (m.getClass() == kind) { // attributes are records, so final: the same as kind.isInstance(m)
                 return (Attr) m;
             }
         }

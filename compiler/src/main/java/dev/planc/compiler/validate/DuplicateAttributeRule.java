@@ -17,11 +17,14 @@ final class DuplicateAttributeRule implements Rule {
     private static final Set<Class<?>> REPEATABLE = Set.of(Attr.Holiday.class, Attr.Leave.class, Attr.Assign.class,
             Attr.After.class, Attr.Members.class, Attr.Milestones.class, Attr.Then.class);
 
-    /** A bit per single-valued attribute class (its place among Attr's records), -1 for repeatable ones. */
+    /**
+     * A bit per single-valued attribute class (its place among Attr's records), -1 for repeatable
+     * attributes and for declarations: read by class, so no member is tested against Attr.
+     */
     private static final ClassValue<Integer> BIT = new ClassValue<>() {
         @Override
         protected Integer computeValue(Class<?> type) {
-            if (REPEATABLE.contains(type)) {
+            if (REPEATABLE.contains(type) || !Attr.class.isAssignableFrom(type)) {
                 return -1;
             }
             Class<?>[] all = Attr.class.getPermittedSubclasses();
@@ -49,10 +52,8 @@ final class DuplicateAttributeRule implements Rule {
             }
             long seen = 0;
             for (int i = 0; i < body.size(); i++) {
-                if (!(body.get(i) instanceof Attr a)) {
-                    continue;
-                }
-                int bit = BIT.get(a.getClass());
+                Member m = body.get(i);
+                int bit = BIT.get(m.getClass());
                 if (bit < 0) {
                     continue;
                 }
@@ -60,6 +61,7 @@ final class DuplicateAttributeRule implements Rule {
                     seen |= 1L << bit;
                     continue;
                 }
+                Attr a = (Attr) m;
                 Attr first = firstOfClass(body, a.getClass());
                 String owner = d.id() != null ? d.keyword() + " `" + d.id().name() + "`" : "the " + d.keyword() + " block";
                 out.report(Diagnostic.of(Code.E0212, a.span(), "`" + a.keyword() + "` is given twice in " + owner)
