@@ -71,8 +71,12 @@ final class PlanTokens implements TokenSource {
         this.diagnostics = diagnostics;
         this.comments = comments;
         this.keepAll = keepAll;
-        this.lexer = new PlanLexer(offsets.noSurrogates() ? new SourceCharStream(text, source.path())
-                : CharStreams.fromString(text, source.path()));
+        if (offsets.noSurrogates()) {
+            this.lexer = new PlanLexer(new SourceCharStream(text, source.path()));
+            lexer.setTokenFactory(PlanToken.FACTORY);
+        } else {
+            this.lexer = new PlanLexer(CharStreams.fromString(text, source.path()));
+        }
         lexer.removeErrorListeners();
         this.input = lexer.getInputStream();
     }

@@ -83,8 +83,13 @@ final class SourceCharStream implements CharStream {
 
     @Override
     public String getText(Interval interval) {
-        int start = Math.min(interval.a, size);
-        int length = Math.min(interval.b - interval.a + 1, size - start);
+        return text(interval.a, interval.b);
+    }
+
+    /** The text from {@code a} to {@code b} inclusive, as {@link #getText(Interval)}. */
+    String text(int a, int b) {
+        int start = Math.min(a, size);
+        int length = Math.min(b - a + 1, size - start);
         if (length <= 0 || length > SHARE_UP_TO) {
             return new String(chars, start, length);
         }

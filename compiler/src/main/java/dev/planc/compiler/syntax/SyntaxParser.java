@@ -53,7 +53,7 @@ public final class SyntaxParser {
         List<Comment> comments = new ArrayList<>();
         PlanTokens tokens = new PlanTokens(source, offsets, lexical, comments, false);
         TokenStream stream = new UnbufferedTokenStream<>(tokens);
-        PlanParser parser = new PlanParser(stream);
+        PlanParser parser = new SizedPlanParser(stream);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
