@@ -23,8 +23,10 @@ public enum DurUnit {
         return elapsed;
     }
 
+    private static final DurUnit[] ALL = values();
+
     public static @Nullable DurUnit of(String text) {
-        for (DurUnit u : values()) {
+        for (DurUnit u : ALL) {
             if (u.text.equals(text)) {
                 return u;
             }

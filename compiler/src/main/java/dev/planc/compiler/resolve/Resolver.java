@@ -94,8 +94,10 @@ public final class Resolver {
         final Decl.@Nullable MilestoneDecl milestone;
         final int index;
         @Nullable TaskNode parent;
-        final Map<String, List<TaskNode>> children = new LinkedHashMap<>();
-        final List<TaskNode> ordered = new ArrayList<>();
+        /** Children by id (several when an id is duplicated); empty and shared until the first child. */
+        Map<String, List<TaskNode>> children = Map.of();
+        /** Children in declaration order. */
+        List<TaskNode> ordered = List.of();
         String path = "";
 
         TaskNode(Decl.@Nullable TaskDecl task, Decl.@Nullable MilestoneDecl milestone, int index) {
@@ -118,6 +120,18 @@ public final class Resolver {
 
         boolean contingent() {
             return task != null && task.contingent();
+        }
+
+        /** Adds a child; the children already declared with its id, itself last. */
+        List<TaskNode> add(String name, TaskNode child) {
+            if (ordered.isEmpty()) {
+                children = new LinkedHashMap<>();
+                ordered = new ArrayList<>();
+            }
+            List<TaskNode> same = children.computeIfAbsent(name, k -> new ArrayList<>(1));
+            same.add(child);
+            ordered.add(child);
+            return same;
         }
     }
 
@@ -243,21 +257,23 @@ public final class Resolver {
         node.parent = parent;
         String name = node.id().name();
         node.path = parent == root ? name : parent.path + "." + name;
-        List<TaskNode> same = parent.children.computeIfAbsent(name, k -> new ArrayList<>());
-        if (!same.isEmpty()) {
+        List<TaskNode> same = parent.add(name, node);
+        if (same.size() > 1) {
             TaskNode first = same.get(0);
             diagnostics.report(Diagnostic.of(Code.E0206, node.id().span(), "duplicate id `" + node.path + "`: a "
                     + first.decl().keyword() + " of that name is already declared "
                     + (parent == root ? "at top level" : "in `" + parent.path + "`"))
                     .withLabel("already declared at " + first.id().span().location()));
         }
-        same.add(node);
-        parent.ordered.add(node);
         taskNodes.add(node);
         if (d instanceof Decl.TaskDecl t) {
-            for (Member m : t.body()) {
-                if (m instanceof Decl.TaskDecl || m instanceof Decl.MilestoneDecl) {
-                    declareTask(node, (Decl) m);
+            List<Member> body = t.body();
+            for (int i = 0; i < body.size(); i++) {
+                Member m = body.get(i);
+                if (m instanceof Decl.TaskDecl child) {
+                    declareTask(node, child);
+                } else if (m instanceof Decl.MilestoneDecl child) {
+                    declareTask(node, child);
                 }
             }
         }
@@ -562,10 +578,38 @@ public final class Resolver {
                 : n.milestone != null && n.milestone.title() != null ? n.milestone.title().value() : n.id().name();
         Task.Kind kind = n.isMilestone() ? Task.Kind.MILESTONE : n.ordered.isEmpty() ? Task.Kind.TASK : Task.Kind.GROUP;
 
+        // The first of each single-valued attribute, in one pass (duplicates are reported by a rule).
+        Attr.Duration dur = null;
+        Attr.Effort eff = null;
+        Attr.StartNoEarlier noEarlier = null;
+        Attr.Deadline dl = null;
+        Attr.Priority prio = null;
+        Attr.Budget bud = null;
+        Attr.Cost cst = null;
+        Attr.Note nt = null;
+        for (int i = 0; i < body.size(); i++) {
+            Member m = body.get(i);
+            if (m instanceof Attr.Duration a) {
+                dur = dur == null ? a : dur;
+            } else if (m instanceof Attr.Effort a) {
+                eff = eff == null ? a : eff;
+            } else if (m instanceof Attr.StartNoEarlier a) {
+                noEarlier = noEarlier == null ? a : noEarlier;
+            } else if (m instanceof Attr.Deadline a) {
+                dl = dl == null ? a : dl;
+            } else if (m instanceof Attr.Priority a) {
+                prio = prio == null ? a : prio;
+            } else if (m instanceof Attr.Budget a) {
+                bud = bud == null ? a : bud;
+            } else if (m instanceof Attr.Cost a) {
+                cst = cst == null ? a : cst;
+            } else if (m instanceof Attr.Note a) {
+                nt = nt == null ? a : nt;
+            }
+        }
+
         Task.Work work = null;
         if (n.task != null) {
-            Attr.Duration dur = single(body, Attr.Duration.class) instanceof Attr.Duration d ? d : null;
-            Attr.Effort eff = single(body, Attr.Effort.class) instanceof Attr.Effort e ? e : null;
             if (dur != null) {
                 Long m = units.minutes(dur.value());
                 if (m != null) {
@@ -606,29 +650,31 @@ public final class Resolver {
             }
         }
 
-        LocalDateTime startNoEarlier = single(body, Attr.StartNoEarlier.class) instanceof Attr.StartNoEarlier s
-                ? s.date().value() : null;
+        LocalDateTime startNoEarlier = noEarlier != null ? noEarlier.date().value() : null;
         LocalDateTime deadline = null;
         String deadlineText = null;
-        if (single(body, Attr.Deadline.class) instanceof Attr.Deadline dl && dl.date().value() != null) {
+        if (dl != null && dl.date().value() != null) {
             DateValue dv = dl.date();
             deadlineText = dv.text();
             // A deadline date means the end of that day.
             deadline = dv.hasTime() ? dv.value() : dv.value().toLocalDate().plusDays(1).atStartOfDay();
         }
         int priority = 500;
-        if (single(body, Attr.Priority.class) instanceof Attr.Priority p) {
-            BigDecimal v = p.value().value();
+        if (prio != null) {
+            BigDecimal v = prio.value().value();
             if (v.compareTo(BigDecimal.ONE) >= 0 && v.compareTo(BigDecimal.valueOf(1000)) <= 0
                     && v.stripTrailingZeros().scale() <= 0) {
                 priority = v.intValue();
             }
         }
-        Task.Money budget = single(body, Attr.Budget.class) instanceof Attr.Budget b ? money(b.money()) : null;
-        Task.Money cost = single(body, Attr.Cost.class) instanceof Attr.Cost c ? money(c.money()) : null;
-        String note = single(body, Attr.Note.class) instanceof Attr.Note nt ? nt.text().value() : null;
+        Task.Money budget = bud != null ? money(bud.money()) : null;
+        Task.Money cost = cst != null ? money(cst.money()) : null;
+        String note = nt != null ? nt.text().value() : null;
         int parent = n.parent == null || n.parent == root ? -1 : n.parent.index;
-        List<Integer> children = n.ordered.stream().map(c -> c.index).toList();
+        List<Integer> children = new ArrayList<>(n.ordered.size());
+        for (TaskNode c : n.ordered) {
+            children.add(c.index);
+        }
         return new Task(n.index, n.id().name(), n.path, title, kind, n.contingent(), parent, children, work,
                 allocations, links, startNoEarlier, deadline, deadlineText, priority, budget, cost, note, decl.span());
     }
@@ -658,7 +704,7 @@ public final class Resolver {
     }
 
     private void link(Dependency d, TaskNode from, Task.LinkType type, List<Task.Link> out, String where) {
-        TaskNode target = lookupTask(d.target(), from, "in `" + where + "` of " + from.decl().keyword() + " `"
+        TaskNode target = lookupTask(d.target(), from, () -> "in `" + where + "` of " + from.decl().keyword() + " `"
                 + from.path + "`");
         if (target == null) {
             return;
@@ -681,6 +727,11 @@ public final class Resolver {
      * children first), then descending by the remaining names.
      */
     @Nullable TaskNode lookupTask(Ref ref, TaskNode scope, String where) {
+        return lookupTask(ref, scope, () -> where);
+    }
+
+    /** As above, with the words for a message built only when there is one to report. */
+    private @Nullable TaskNode lookupTask(Ref ref, TaskNode scope, java.util.function.Supplier<String> where) {
         Ident first = ref.parts().get(0);
         TaskNode found = null;
         for (TaskNode s = scope; s != null; s = s.parent) {
@@ -704,11 +755,11 @@ public final class Resolver {
             }
             if (globals.containsKey(first.name())) {
                 diagnostics.report(Diagnostic.of(Code.E0211, first.span(), "`" + first.name() + "` is a "
-                        + globals.get(first.name()).get(0).keyword() + ", not a task or milestone (" + where + ")"));
+                        + globals.get(first.name()).get(0).keyword() + ", not a task or milestone (" + where.get() + ")"));
                 return null;
             }
             Diagnostic d = Diagnostic.of(Code.E0201, ref.parts().size() == 1 ? ref.span() : first.span(),
-                    "unknown task `" + first.name() + "` " + where);
+                    "unknown task `" + first.name() + "` " + where.get());
             diagnostics.report(withSuggestion(d, first.name(), visible));
             return null;
         }
@@ -717,7 +768,7 @@ public final class Resolver {
             List<TaskNode> hits = found.children.get(part.name());
             if (hits == null) {
                 Diagnostic d = Diagnostic.of(Code.E0201, part.span(), "unknown task `" + found.path + "."
-                        + part.name() + "` " + where);
+                        + part.name() + "` " + where.get());
                 d = withSuggestion(d, part.name(), found.children.keySet());
                 if (d.label() == null) {
                     d = d.withLabel(found.ordered.isEmpty() ? "`" + found.path + "` has no children"
@@ -819,8 +870,9 @@ public final class Resolver {
 
     /** The first attribute of a kind in a body (duplicates are reported by a rule). */
     static @Nullable Attr single(List<Member> body, Class<? extends Attr> kind) {
-        for (Member m : body) {
-            if (kind.isInstance(m)) {
+        for (int i = 0; i < body.size(); i++) {
+            Member m = body.get(i);
+            if (m.getClass() == kind) { // attributes are records, so final: the same as kind.isInstance(m)
                 return (Attr) m;
             }
         }

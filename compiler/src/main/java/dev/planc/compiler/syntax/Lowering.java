@@ -40,6 +40,7 @@ import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +54,9 @@ final class Lowering {
     private final OffsetMap offsets;
     private final Diagnostics diagnostics;
     private final List<Comment> comments;
+    private @Nullable Span lastSpan;
+    /** String values lowered so far, so that a title or note written many times is kept once. */
+    private final java.util.Map<String, String> strings = new java.util.HashMap<>();
 
     Lowering(Source source, OffsetMap offsets, Diagnostics diagnostics, List<Comment> comments) {
         this.source = source;
@@ -69,12 +73,18 @@ final class Lowering {
                 decls.add(decl);
             }
         }
+        return file(decls);
+    }
+
+    /** The file of top-level declarations lowered one by one with {@link #declaration}. */
+    PlanFile file(List<Decl> decls) {
         return new PlanFile(source, decls, comments, new Span(source, 0, source.text().length()));
     }
 
     // ------------------------------------------------------------------ declarations
 
-    private @Nullable Decl declaration(DeclarationContext ctx) {
+    /** One top-level declaration; null when its required parts are missing. */
+    @Nullable Decl declaration(DeclarationContext ctx) {
         if (ctx.planDecl() != null) {
             return plan(ctx.planDecl());
         } else if (ctx.calendarDecl() != null) {
@@ -235,17 +245,52 @@ final class Lowering {
         if (id == null) {
             return null;
         }
+        // One pass over the children for the members, the title and `contingent` (what ctx.taskMember(),
+        // ctx.STRING() and ctx.CONTINGENT() find, each with a scan of its own); a class test first,
+        // so a rule context is never tested against the TerminalNode interface.
         List<Member> body = new ArrayList<>();
-        for (TaskMemberContext m : ctx.taskMember()) {
-            if (m.taskDecl() != null) {
-                add(body, task(m.taskDecl()));
-            } else if (m.milestoneDecl() != null) {
-                add(body, milestone(m.milestoneDecl()));
-            } else if (m.taskAttr() != null) {
-                add(body, taskAttr(m.taskAttr()));
+        TerminalNode title = null;
+        TerminalNode contingent = null;
+        for (int i = 0; i < ctx.getChildCount(); i++) {
+            ParseTree c = ctx.getChild(i);
+            if (c instanceof ParserRuleContext) {
+                if (c instanceof TaskMemberContext m) {
+                    member(m, body);
+                }
+            } else if (c instanceof TerminalNode t) {
+                int type = t.getSymbol().getType();
+                if (type == PlanLexer.STRING && title == null) {
+                    title = t;
+                } else if (type == PlanLexer.CONTINGENT && contingent == null) {
+                    contingent = t;
+                }
             }
         }
-        return new Decl.TaskDecl(id, str(ctx.STRING()), present(ctx.CONTINGENT()), body, span(ctx));
+        return new Decl.TaskDecl(id, str(title), present(contingent), body, span(ctx));
+    }
+
+    /** A task's member: the first nested task, else milestone, else attribute among its children. */
+    private void member(TaskMemberContext m, List<Member> body) {
+        TaskDeclContext task = null;
+        MilestoneDeclContext milestone = null;
+        TaskAttrContext attr = null;
+        for (int i = 0; i < m.getChildCount(); i++) {
+            ParseTree c = m.getChild(i);
+            if (c instanceof TaskDeclContext t) {
+                task = task == null ? t : task;
+            } else if (c instanceof MilestoneDeclContext d) {
+                milestone = milestone == null ? d : milestone;
+            } else if (c instanceof TaskAttrContext a) {
+                attr = attr == null ? a : attr;
+            }
+        }
+        if (task != null) {
+            add(body, task(task));
+        } else if (milestone != null) {
+            add(body, milestone(milestone));
+        } else if (attr != null) {
+            add(body, taskAttr(attr));
+        }
     }
 
     private @Nullable Attr taskAttr(TaskAttrContext ctx) {
@@ -571,7 +616,7 @@ final class Lowering {
             return new Expr.NumberLit(n, s);
         } else if (p instanceof PercentExprContext c) {
             String t = text(c.PERCENT());
-            return t == null ? null : new Expr.PercentLit(new BigDecimal(t.substring(0, t.length() - 1)), s);
+            return t == null ? null : new Expr.PercentLit(decimal(t.substring(0, t.length() - 1)), s);
         } else if (p instanceof DurationExprContext c) {
             Dur d = durationToken(c.DURATION_LIT());
             return d == null ? null : new Expr.DurationLit(d, s);
@@ -636,15 +681,22 @@ final class Lowering {
         if (ctx == null) {
             return null;
         }
-        List<Ident> parts = new ArrayList<>();
-        for (NameContext n : ctx.name()) {
-            Ident id = name(n);
-            if (id == null) {
-                return null;
+        // The names and dots among the children, read in one pass (ctx.name() and ctx.DOT() build lists).
+        List<Ident> parts = new ArrayList<>(ctx.getChildCount() / 2 + 1);
+        int dots = 0;
+        for (int i = 0; i < ctx.getChildCount(); i++) {
+            ParseTree c = ctx.getChild(i);
+            if (c instanceof NameContext n) {
+                Ident id = name(n);
+                if (id == null) {
+                    return null;
+                }
+                parts.add(id);
+            } else if (c instanceof TerminalNode t && t.getSymbol().getType() == PlanLexer.DOT) {
+                dots++;
             }
-            parts.add(id);
         }
-        if (parts.isEmpty() || ctx.DOT().size() != parts.size() - 1) {
+        if (parts.isEmpty() || dots != parts.size() - 1) {
             return null;
         }
         return new Ref(parts, span(ctx));
@@ -680,7 +732,7 @@ final class Lowering {
         }
         String pct = text(ctx.PERCENT());
         if (pct != null) {
-            return new Amount(new BigDecimal(pct.substring(0, pct.length() - 1)), true, span(ctx));
+            return new Amount(decimal(pct.substring(0, pct.length() - 1)), true, span(ctx));
         }
         BigDecimal n = decimal(ctx.NUMBER());
         return n == null ? null : new Amount(n, false, span(ctx));
@@ -720,7 +772,8 @@ final class Lowering {
         // A trailing '.' belongs to the unit in `3.x`-like garbage; the lexer only allows digits after '.'.
         String num = s.substring(0, i);
         String unit = s.substring(i);
-        return new Dur(new BigDecimal(num), DurUnit.of(unit), unit, span(t));
+        DurUnit known = DurUnit.of(unit);
+        return new Dur(decimal(num), known, known != null ? known.text() : unit, span(t));
     }
 
     private @Nullable DateValue date(@Nullable DateValueContext ctx) {
@@ -792,7 +845,9 @@ final class Lowering {
         if (t == null) {
             return null;
         }
-        return new Str(unescape(t), span(t));
+        String value = unescape(t);
+        String shared = strings.putIfAbsent(value, value);
+        return new Str(shared != null ? shared : value, span(t));
     }
 
     /** Decodes the escapes quote, backslash, n, t and u{HEX}; anything else is reported and kept as written. */
@@ -883,12 +938,40 @@ final class Lowering {
 
     private static @Nullable BigDecimal decimal(@Nullable TerminalNode node) {
         String t = text(node);
-        return t == null ? null : new BigDecimal(t);
+        return t == null ? null : decimal(t);
+    }
+
+    /** Shared values of the whole numbers most often written: durations, priorities, percentages. */
+    private static final BigDecimal[] SMALL = new BigDecimal[1025];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = new BigDecimal(Integer.toString(i));
+        }
+    }
+
+    /** {@code new BigDecimal(digits)}; the same value, scale and precision, shared when small and whole. */
+    private static BigDecimal decimal(String digits) {
+        int n = digits.length();
+        if (n > 0 && n <= 4) {
+            int v = 0;
+            for (int i = 0; i < n; i++) {
+                char c = digits.charAt(i);
+                if (c < '0' || c > '9') {
+                    return new BigDecimal(digits);
+                }
+                v = v * 10 + (c - '0');
+            }
+            if (v < SMALL.length && (n == 1 || digits.charAt(0) != '0')) {
+                return SMALL[v];
+            }
+        }
+        return new BigDecimal(digits);
     }
 
     private Span span(Token t) {
         int start = offsets.utf16(t.getStartIndex());
-        return new Span(source, start, Math.max(start, offsets.utf16(t.getStopIndex() + 1)));
+        return span(start, Math.max(start, offsets.utf16(t.getStopIndex() + 1)));
     }
 
     private Span span(ParserRuleContext ctx) {
@@ -896,7 +979,7 @@ final class Lowering {
         Token stop = ctx.getStop();
         if (start == null || start.getStartIndex() < 0 || start.getType() == Token.EOF) {
             int end = source.text().length();
-            return new Span(source, end, end);
+            return span(end, end);
         }
         int s = offsets.utf16(start.getStartIndex());
         int e = s;
@@ -904,7 +987,22 @@ final class Lowering {
                 && stop.getStopIndex() + 1 > start.getStartIndex()) {
             e = offsets.utf16(stop.getStopIndex() + 1);
         }
-        return new Span(source, s, Math.max(s, e));
+        return span(s, Math.max(s, e));
+    }
+
+    /**
+     * The span from {@code start} to {@code end}, shared with the node lowered just before when it
+     * covers the same text (a one-name ref and its name, a dependency without lag and its ref):
+     * spans are values, and in the generated 100k-task plan one in twelve is such a repeat.
+     */
+    private Span span(int start, int end) {
+        Span last = lastSpan;
+        if (last != null && last.start() == start && last.end() == end) {
+            return last;
+        }
+        last = new Span(source, start, end);
+        lastSpan = last;
+        return last;
     }
 
 }

@@ -6,9 +6,18 @@ package dev.planc.compiler.syntax;
  */
 final class OffsetMap {
     private final int[] utf16;
+    private final boolean noSurrogates;
 
     OffsetMap(String text) {
-        int cps = text.codePointCount(0, text.length());
+        boolean surrogates = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                surrogates = true;
+                break;
+            }
+        }
+        noSurrogates = !surrogates;
+        int cps = surrogates ? text.codePointCount(0, text.length()) : text.length();
         if (cps == text.length()) {
             utf16 = null;
         } else {
@@ -20,6 +29,11 @@ final class OffsetMap {
             }
             utf16[cps] = u;
         }
+    }
+
+    /** Whether the text has no surrogates at all, so every char is a code point. */
+    boolean noSurrogates() {
+        return noSurrogates;
     }
 
     int utf16(int codePointIndex) {

@@ -23,34 +23,24 @@ import org.jspecify.annotations.Nullable;
  */
 final class DependencyCycleRule implements Rule {
 
-    private record Edge(int to, @Nullable Span span) {}
+    /**
+     * The event graph in compressed rows: the edges of node {@code v} are {@code first[v]} to
+     * {@code first[v + 1] - 1}, each with its target and the span of the dependency that made it
+     * (null for the edges of the task tree). Within a node, edges keep the order they were added.
+     */
+    private record Graph(int[] first, int[] to, @Nullable Span[] span) {
+        int nodes() {
+            return first.length - 1;
+        }
+    }
 
     @Override
     public void check(RuleContext context, Diagnostics out) {
         Plan plan = context.plan();
         List<Task> tasks = plan.tasks();
-        int n = tasks.size() * 2;
-        List<List<Edge>> adj = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            adj.add(new ArrayList<>(2));
-        }
-        for (Task t : tasks) {
-            int s = 2 * t.index();
-            int f = s + 1;
-            if (t.children().isEmpty()) {
-                adj.get(s).add(new Edge(f, null));
-            }
-            for (int c : t.children()) {
-                adj.get(s).add(new Edge(2 * c, null));
-                adj.get(2 * c + 1).add(new Edge(f, null));
-            }
-            for (Task.Link l : t.dependencies()) {
-                int from = l.type() == Task.LinkType.START_TO_START ? 2 * l.target() : 2 * l.target() + 1;
-                int to = l.type() == Task.LinkType.FINISH_TO_FINISH ? f : s;
-                adj.get(from).add(new Edge(to, l.span()));
-            }
-        }
-        int[] comp = scc(adj);
+        Graph g = graph(tasks);
+        int n = g.nodes();
+        int[] comp = scc(g);
         int[] size = new int[n];
         for (int c : comp) {
             size[c]++;
@@ -61,51 +51,108 @@ final class DependencyCycleRule implements Rule {
             if (reported[c]) {
                 continue;
             }
-            final int node = v;
-            boolean selfLoop = adj.get(v).stream().anyMatch(e -> e.to() == node);
+            boolean selfLoop = false;
+            for (int e = g.first[v]; e < g.first[v + 1] && !selfLoop; e++) {
+                selfLoop = g.to[e] == v;
+            }
             if (size[c] > 1 || selfLoop) {
                 reported[c] = true;
-                report(v, comp, adj, tasks, out);
+                report(v, comp, g, tasks, out);
             }
         }
     }
 
+    /** Builds the graph in two identical passes: one counts each node's edges, the other places them. */
+    private static Graph graph(List<Task> tasks) {
+        int n = tasks.size() * 2;
+        int[] first = new int[n + 1];
+        int[] to = null;
+        Span[] span = null;
+        int[] cursor = null;
+        for (int pass = 0; pass < 2; pass++) {
+            for (Task t : tasks) {
+                int s = 2 * t.index();
+                int f = s + 1;
+                if (t.children().isEmpty()) {
+                    cursor = edge(pass, first, cursor, to, span, s, f, null);
+                }
+                List<Integer> children = t.children();
+                for (int i = 0; i < children.size(); i++) {
+                    int c = children.get(i);
+                    cursor = edge(pass, first, cursor, to, span, s, 2 * c, null);
+                    cursor = edge(pass, first, cursor, to, span, 2 * c + 1, f, null);
+                }
+                List<Task.Link> links = t.dependencies();
+                for (int i = 0; i < links.size(); i++) {
+                    Task.Link l = links.get(i);
+                    int from = l.type() == Task.LinkType.START_TO_START ? 2 * l.target() : 2 * l.target() + 1;
+                    cursor = edge(pass, first, cursor, to, span, from, l.type() == Task.LinkType.FINISH_TO_FINISH ? f : s,
+                            l.span());
+                }
+            }
+            if (pass == 0) {
+                for (int v = 0; v < n; v++) {
+                    first[v + 1] += first[v]; // counts (shifted by one) to row starts
+                }
+                to = new int[first[n]];
+                span = new Span[first[n]];
+                cursor = java.util.Arrays.copyOf(first, n);
+            }
+        }
+        return new Graph(first, java.util.Objects.requireNonNull(to), java.util.Objects.requireNonNull(span));
+    }
+
+    /** Pass 0: counts an edge of {@code from}; pass 1: places it at the node's cursor. */
+    private static int @Nullable [] edge(int pass, int[] first, int @Nullable [] cursor, int @Nullable [] to,
+            @Nullable Span @Nullable [] span, int from, int target, @Nullable Span at) {
+        if (pass == 0) {
+            first[from + 1]++;
+        } else {
+            int e = cursor[from]++;
+            to[e] = target;
+            span[e] = at;
+        }
+        return cursor;
+    }
+
     /** Finds one cycle through {@code start} inside its component and reports it. */
-    private static void report(int start, int[] comp, List<List<Edge>> adj, List<Task> tasks, Diagnostics out) {
-        int n = adj.size();
+    private static void report(int start, int[] comp, Graph g, List<Task> tasks, Diagnostics out) {
+        int n = g.nodes();
         int[] prev = new int[n];
-        Edge[] via = new Edge[n];
+        int[] via = new int[n]; // the edge a node was reached by, -1 for none
         Arrays.fill(prev, -2);
+        Arrays.fill(via, -1);
         Deque<Integer> queue = new ArrayDeque<>();
         queue.add(start);
         prev[start] = -1;
         int last = -1;
-        Edge closing = null;
+        int closing = -1;
         search:
         while (!queue.isEmpty()) {
             int v = queue.poll();
-            for (Edge e : adj.get(v)) {
-                if (comp[e.to()] != comp[start]) {
+            for (int e = g.first[v]; e < g.first[v + 1]; e++) {
+                int w = g.to[e];
+                if (comp[w] != comp[start]) {
                     continue;
                 }
-                if (e.to() == start) {
+                if (w == start) {
                     last = v;
                     closing = e;
                     break search;
                 }
-                if (prev[e.to()] == -2) {
-                    prev[e.to()] = v;
-                    via[e.to()] = e;
-                    queue.add(e.to());
+                if (prev[w] == -2) {
+                    prev[w] = v;
+                    via[w] = e;
+                    queue.add(w);
                 }
             }
         }
         List<Integer> path = new ArrayList<>();
-        List<Edge> edges = new ArrayList<>();
+        List<Integer> edges = new ArrayList<>();
         edges.add(closing);
         for (int v = last; v != -1; v = prev[v]) {
             path.add(0, v);
-            if (via[v] != null) {
+            if (via[v] != -1) {
                 edges.add(0, via[v]);
             }
         }
@@ -121,10 +168,10 @@ final class DependencyCycleRule implements Rule {
         }
         names.add(names.get(0));
         Span at = null;
-        for (Edge e : edges) {
-            if (e != null && e.span() != null && (at == null || e.span().start() < at.start()
-                    && e.span().source() == at.source())) {
-                at = e.span();
+        for (int e : edges) {
+            Span s = e != -1 ? g.span[e] : null;
+            if (s != null && (at == null || s.start() < at.start() && s.source() == at.source())) {
+                at = s;
             }
         }
         if (at == null) {
@@ -134,8 +181,8 @@ final class DependencyCycleRule implements Rule {
         for (int k = 0; k < path.size() && k < edges.size(); k++) {
             int from = path.get(k);
             int to = k + 1 < path.size() ? path.get(k + 1) : start;
-            Edge e = edges.get(k);
-            if (e != null && e.span() == null && from / 2 != to / 2) {
+            int e = edges.get(k);
+            if (e != -1 && g.span[e] == null && from / 2 != to / 2) {
                 throughGroup = true;
             }
         }
@@ -164,8 +211,8 @@ final class DependencyCycleRule implements Rule {
     }
 
     /** Tarjan's strongly connected components, iterative; returns the component of each node. */
-    private static int[] scc(List<List<Edge>> adj) {
-        int n = adj.size();
+    private static int[] scc(Graph g) {
+        int n = g.nodes();
         int[] index = new int[n];
         int[] low = new int[n];
         int[] comp = new int[n];
@@ -189,9 +236,8 @@ final class DependencyCycleRule implements Rule {
             onStack[root] = true;
             while (depth >= 0) {
                 int v = callNode[depth];
-                List<Edge> edges = adj.get(v);
-                if (callEdge[depth] < edges.size()) {
-                    int w = edges.get(callEdge[depth]++).to();
+                if (g.first[v] + callEdge[depth] < g.first[v + 1]) {
+                    int w = g.to[g.first[v] + callEdge[depth]++];
                     if (index[w] == -1) {
                         index[w] = low[w] = counter++;
                         stack[sp++] = w;

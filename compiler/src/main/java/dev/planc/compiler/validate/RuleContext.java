@@ -6,15 +6,14 @@ import dev.planc.compiler.ast.PlanFile;
 import dev.planc.compiler.model.Plan;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a rule may look at: the syntax trees, the spliced top-level declarations, the plan block,
- * and (for model rules) the resolved plan. The AST is walked once; nodes are indexed by class so
- * each rule touches only the nodes it asks for.
+ * and (for model rules) the resolved plan. The AST is walked once and its nodes indexed by class,
+ * so each rule touches only the nodes it asks for.
  */
 public final class RuleContext {
     private final List<PlanFile> files;
@@ -26,7 +25,7 @@ public final class RuleContext {
     /** The walk and the by-class index, shared by the value and the model stage. */
     private static final class Index {
         @Nullable List<Node> all;
-        final Map<Class<?>, List<Node>> byClass = new IdentityHashMap<>();
+        @Nullable Map<Class<?>, List<Node>> byClass;
         final Map<Class<?>, List<?>> byType = new HashMap<>();
     }
 
@@ -68,7 +67,7 @@ public final class RuleContext {
         return plan;
     }
 
-    /** Every AST node of every file, pre-order, computed once and shared by the rules. */
+    /** Every AST node of every file, pre-order, computed once on request (rules ask by type instead). */
     public List<Node> nodes() {
         if (index.all == null) {
             List<Node> all = new ArrayList<>();
@@ -77,12 +76,23 @@ public final class RuleContext {
                     AstNodes.collect(d, all);
                 }
             }
-            for (Node n : all) {
-                index.byClass.computeIfAbsent(n.getClass(), k -> new ArrayList<>()).add(n);
-            }
             index.all = all;
         }
         return index.all;
+    }
+
+    /** The walk behind {@link #nodes(Class)}: every node of every file, indexed by class. */
+    private Map<Class<?>, List<Node>> byClass() {
+        if (index.byClass == null) {
+            AstNodes.ByClass byClass = new AstNodes.ByClass();
+            for (PlanFile f : files) {
+                for (Decl d : f.decls()) {
+                    AstNodes.index(d, byClass);
+                }
+            }
+            index.byClass = byClass.toMap();
+        }
+        return index.byClass;
     }
 
     /**
@@ -96,16 +106,16 @@ public final class RuleContext {
         if (cached != null) {
             return (List<T>) cached;
         }
-        nodes(); // walks the AST and builds the index on first use
+        Map<Class<?>, List<Node>> byClass = byClass(); // walks the AST on first use
         List<T> out;
-        List<Node> exact = index.byClass.get(type);
+        List<Node> exact = byClass.get(type);
         if (exact != null && type.isRecord()) {
-            out = (List<T>) List.copyOf(exact);
+            out = (List<T>) java.util.Collections.unmodifiableList(exact); // the index is never changed
         } else if (type.isRecord()) {
             out = List.of();
         } else {
             List<T> matches = new ArrayList<>();
-            index.byClass.entrySet().stream()
+            byClass.entrySet().stream()
                     .filter(e -> type.isAssignableFrom(e.getKey()))
                     .sorted(java.util.Comparator.comparing(e -> e.getKey().getName())) // deterministic
                     .forEach(e -> e.getValue().forEach(node -> matches.add(type.cast(node))));

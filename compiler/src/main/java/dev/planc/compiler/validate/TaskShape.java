@@ -3,6 +3,7 @@ package dev.planc.compiler.validate;
 import dev.planc.compiler.ast.Attr;
 import dev.planc.compiler.ast.Decl;
 import dev.planc.compiler.ast.Member;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Small queries on a task declaration shared by the task-shape rules. */
@@ -10,7 +11,9 @@ final class TaskShape {
     private TaskShape() {}
 
     static boolean hasChildren(Decl.TaskDecl t) {
-        for (Member m : t.body()) {
+        List<Member> body = t.body();
+        for (int i = 0; i < body.size(); i++) {
+            Member m = body.get(i);
             if (m instanceof Decl.TaskDecl || m instanceof Decl.MilestoneDecl) {
                 return true;
             }
@@ -19,8 +22,10 @@ final class TaskShape {
     }
 
     static <T extends Attr> @Nullable T first(Decl.TaskDecl t, Class<T> kind) {
-        for (Member m : t.body()) {
-            if (kind.isInstance(m)) {
+        List<Member> body = t.body();
+        for (int i = 0; i < body.size(); i++) {
+            Member m = body.get(i);
+            if (m.getClass() == kind) { // attributes are records, so final: the same as kind.isInstance(m)
                 return kind.cast(m);
             }
         }

@@ -6,16 +6,24 @@ import dev.planc.compiler.diag.Diagnostic;
 import dev.planc.compiler.diag.Diagnostics;
 import dev.planc.compiler.model.Task;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** W0001: a resource that no task is assigned (directly or through a team). */
 final class UnusedResourceRule implements Rule {
     @Override
     public void check(RuleContext context, Diagnostics out) {
-        Set<String> used = new HashSet<>();
+        boolean[] assigned = new boolean[context.plan().resources().size()];
         for (Task t : context.plan().tasks()) {
-            for (Task.Allocation a : t.assignments()) {
-                used.add(context.plan().resources().get(a.resource()).id());
+            List<Task.Allocation> allocations = t.assignments();
+            for (int i = 0; i < allocations.size(); i++) {
+                assigned[allocations.get(i).resource()] = true;
+            }
+        }
+        Set<String> used = new HashSet<>();
+        for (int r = 0; r < assigned.length; r++) {
+            if (assigned[r]) {
+                used.add(context.plan().resources().get(r).id());
             }
         }
         for (Decl d : context.decls()) {
