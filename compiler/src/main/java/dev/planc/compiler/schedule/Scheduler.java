@@ -138,7 +138,16 @@ public final class Scheduler {
      */
     public static Result<Schedule> schedule(Plan plan, ScheduleRequest request) {
         LocalDate from = plan.start().toLocalDate().minusYears(1);
-        int years = 10;
+        // Ten years past the latest date the request already knows (now, actual dates), so a
+        // forecast late in a long plan does not build and rebuild calendars 10, 20, 40… years long.
+        LocalDateTime known = request.now() != null ? request.now() : plan.start();
+        for (ScheduleRequest.Actual a : request.actuals().values()) {
+            LocalDateTime last = a.finished() != null ? a.finished() : a.started();
+            if (last.isAfter(known)) {
+                known = last;
+            }
+        }
+        int years = 10 + (int) Math.max(0, java.time.temporal.ChronoUnit.YEARS.between(plan.start(), known));
         while (true) {
             TimeGrid grid = new TimeGrid(plan.zone(), from, plan.start().toLocalDate().plusYears(years));
             try {
