@@ -69,6 +69,7 @@ public final class EventCodec {
                 throw new IllegalArgumentException("not a JSON object");
             }
             @Nullable String schema = null;
+            int version = -1;
             @Nullable String id = null;
             @Nullable String at = null;
             @Nullable String recorded = null;
@@ -83,7 +84,12 @@ public final class EventCodec {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
                 switch (name) {
-                    case "schema" -> schema = v == JsonToken.VALUE_NUMBER_INT ? p.getText() : "`" + p.getText() + "`";
+                    case "schema" -> {
+                        schema = p.getText();
+                        version = v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
+                                ? p.getIntValue() : -1;
+                        p.skipChildren();
+                    }
                     case "id" -> id = string(p, v, name);
                     case "at" -> at = string(p, v, name);
                     case "recorded" -> recorded = string(p, v, name);
@@ -102,9 +108,8 @@ public final class EventCodec {
             if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
                 throw new IllegalArgumentException("not JSON: more after the object");
             }
-            int version = schema != null && schema.matches("[0-9]{1,9}") ? Integer.parseInt(schema) : -1;
             if (version < 1 || version > Event.SCHEMA) {
-                throw new IllegalArgumentException("unknown schema `" + (schema == null ? "" : schema.replace("`", ""))
+                throw new IllegalArgumentException("unknown schema `" + (schema == null ? "" : schema)
                         + "` (this planc reads " + Event.SCHEMA + ")");
             }
             Event.Type kind = Event.Type.of(required(type, "type"));
