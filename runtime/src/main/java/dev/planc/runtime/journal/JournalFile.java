@@ -73,7 +73,7 @@ public final class JournalFile implements EventStore {
     private long cacheEnd = -1;
     private int cacheLines;
     private byte[] cacheProbe = new byte[0];
-    private final ArrayList<Event> cacheEvents = new ArrayList<>();
+    private Stored cacheEvents = new Stored();
 
     private JournalFile(Path file, Consumer<String> warnings) {
         this.file = file;
@@ -216,7 +216,7 @@ public final class JournalFile implements EventStore {
             }
             long size = size(ch);
             long end = refreshCache(ch, size);
-            List<Event> added = List.copyOf(decide.decide(List.copyOf(cacheEvents)));
+            List<Event> added = List.copyOf(decide.decide(cacheEvents.snapshot()));
             if (added.isEmpty()) {
                 return new Appended(added, null);
             }
@@ -235,7 +235,9 @@ public final class JournalFile implements EventStore {
                         + "an interrupted write, never acknowledged";
             }
             write(ch, end, bytes);
-            cacheEvents.addAll(added);
+            for (Event e : added) {
+                cacheEvents.add(e);
+            }
             cacheLines += added.size();
             cacheEnd = end + bytes.length;
             try {
@@ -329,7 +331,7 @@ public final class JournalFile implements EventStore {
         cacheEnd = -1;
         cacheLines = 0;
         cacheProbe = new byte[0];
-        cacheEvents.clear();
+        cacheEvents = new Stored();
     }
 
     private static byte[] readAt(FileChannel ch, long position, int length) throws IOException {
@@ -454,6 +456,41 @@ public final class JournalFile implements EventStore {
         return file;
     }
 
+    /**
+     * The cached events: a list that only grows at the end, with snapshots that cost nothing
+     * (copying 50,000 references for every append would not). A snapshot views a prefix of an
+     * array whose cells below {@code size} are never written again (growing copies into a new
+     * array; invalidating starts a new list), so it stays valid however long a decision keeps it.
+     */
+    private static final class Stored extends java.util.AbstractList<Event> {
+        private Event[] items = new Event[64];
+        private int size;
+
+        @Override
+        public boolean add(Event e) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = e;
+            return true;
+        }
+
+        @Override
+        public Event get(int index) {
+            Objects.checkIndex(index, size);
+            return items[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        List<Event> snapshot() {
+            return java.util.Collections.unmodifiableList(Arrays.asList(items).subList(0, size));
+        }
+    }
+
     /** Events and warnings from lines of journal bytes. */
     private final class Scan {
         final List<Event> events;
@@ -496,7 +533,9 @@ public final class JournalFile implements EventStore {
             }
             String text;
             try {
-                text = utf8.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+                // Most lines are ASCII: no decoder needed for those.
+                text = isAscii(bytes, from, to) ? new String(bytes, from, to - from, StandardCharsets.ISO_8859_1)
+                        : utf8.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
             } catch (CharacterCodingException ex) {
                 warnings.add(file + ":" + lines + ": skipped an unreadable line: not UTF-8");
                 return;
@@ -512,6 +551,15 @@ public final class JournalFile implements EventStore {
     private static boolean isBlank(byte[] bytes, int from, int to) {
         for (int i = from; i < to; i++) {
             if (bytes[i] != ' ' && bytes[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
                 return false;
             }
         }

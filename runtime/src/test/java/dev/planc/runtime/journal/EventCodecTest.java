@@ -55,6 +55,26 @@ class EventCodecTest {
     }
 
     @Test
+    void timesParseExactlyAsJavaTimeDoes() {
+        for (String t : List.of("2027-02-01T12:00", "2027-02-01T12:00:07", "2027-02-01T12:00:07.5",
+                "2027-02-01T12:00:07.123456789", "+12027-02-01T12:00", "2028-02-29T23:59",
+                "2027-02-01T12:00:07.")) { // the last: java.time takes an empty fraction
+            assertEquals(LocalDateTime.parse(t), EventCodec.localDateTime(t), t);
+        }
+        for (String t : List.of("2026-11-22T02:55:01Z", "2026-11-22T02:55:01.1Z", "2026-11-22T02:55:01.000000001Z",
+                "2016-12-31T23:59:60Z", "2026-11-22T02:55:01+01:00")) {
+            assertEquals(Instant.parse(t), EventCodec.instant(t), t);
+        }
+        for (String t : List.of("2027-02-30T12:00", "2027-02-01T24:00", "2027-02-01 12:00",
+                "2027-02-01T12:00:07.1234567890", "2027-2-01T12:00", "2027-02-01T12:0x")) {
+            assertThrows(java.time.format.DateTimeParseException.class, () -> EventCodec.localDateTime(t), t);
+        }
+        for (String t : List.of("2026-11-22T02:55Z", "2026-11-22T02:55:01", "2026-11-31T02:55:01Z")) {
+            assertThrows(java.time.format.DateTimeParseException.class, () -> EventCodec.instant(t), t);
+        }
+    }
+
+    @Test
     void badLinesSayWhatIsWrong() {
         String good = EventCodec.line(Events.start("a", AT, REC, null));
         assertEquals("not JSON: more after the object",
