@@ -64,7 +64,7 @@ public final class JournalFile implements EventStore {
 
     private final Path file;
     private final Path lockFile;
-    private final ReentrantLock writerLock;
+    private volatile @Nullable ReentrantLock writerLock;
     private final Consumer<String> warnings;
     private volatile boolean closed;
 
@@ -79,7 +79,29 @@ public final class JournalFile implements EventStore {
         this.file = file;
         this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
         this.warnings = warnings;
-        this.writerLock = WRITER_LOCKS.computeIfAbsent(identity(file), k -> new ReentrantLock());
+    }
+
+    /**
+     * This journal's in-process writer lock, shared by every {@code JournalFile} of the JVM on
+     * the same file. Found by the real path of the directory, so that two names for one file
+     * share a lock; until the directory exists there is nothing to lock (nor to append to).
+     */
+    private ReentrantLock writerLock() {
+        ReentrantLock lock = writerLock;
+        if (lock != null) {
+            return lock;
+        }
+        Path absolute = file.toAbsolutePath().normalize();
+        Path dir = absolute.getParent();
+        try {
+            Path real = dir == null ? absolute : dir.toRealPath().resolve(Objects.requireNonNull(absolute.getFileName()));
+            lock = WRITER_LOCKS.computeIfAbsent(real, k -> new ReentrantLock());
+            writerLock = lock;
+            return lock;
+        } catch (IOException ex) {
+            // No directory (yet): a lock by name serves; the append will fail to open the lock file anyway.
+            return WRITER_LOCKS.computeIfAbsent(absolute, k -> new ReentrantLock());
+        }
     }
 
     /**
@@ -94,7 +116,7 @@ public final class JournalFile implements EventStore {
         if (file.getFileName() == null) {
             throw new IllegalArgumentException("not a file name: " + file);
         }
-        return new JournalFile(file.toAbsolutePath().normalize(), warnings);
+        return new JournalFile(file, warnings);
     }
 
     /** The default journal of a plan: {@code NAME.journal} beside {@code NAME.plan} (see CLI.md). */
@@ -104,7 +126,7 @@ public final class JournalFile implements EventStore {
         return plan.resolveSibling(stem + ".journal");
     }
 
-    /** The journal file. */
+    /** The journal file, as given (messages name it so). */
     public Path path() {
         return file;
     }
@@ -118,7 +140,7 @@ public final class JournalFile implements EventStore {
     public ReadResult read() throws StoreException {
         checkOpen();
         Scan scan = scanFile();
-        if (scan != null && scan.tornBytes > 0 && !writerLock.isHeldByCurrentThread()) {
+        if (scan != null && scan.tornBytes > 0 && !writerLock().isHeldByCurrentThread()) {
             // Maybe a write in progress: look again once no writer holds the journal.
             scan = scanLocked();
         }
@@ -135,7 +157,7 @@ public final class JournalFile implements EventStore {
 
     /** Reads the whole file once no writer holds it; null when it does not exist. */
     private @Nullable Scan scanLocked() throws StoreException {
-        lockWriters();
+        ReentrantLock inProcess = lockWriters();
         try {
             FileChannel lock = openLockFile(false);
             if (lock == null) {
@@ -152,7 +174,7 @@ public final class JournalFile implements EventStore {
                 closeQuietly(lock);
             }
         } finally {
-            writerLock.unlock();
+            inProcess.unlock();
         }
     }
 
@@ -176,7 +198,7 @@ public final class JournalFile implements EventStore {
         checkOpen();
         Objects.requireNonNull(decide, "decide");
         Appended done;
-        lockWriters();
+        ReentrantLock inProcess = lockWriters();
         try {
             FileChannel lock = Objects.requireNonNull(openLockFile(true));
             try {
@@ -191,7 +213,7 @@ public final class JournalFile implements EventStore {
                 closeQuietly(lock);
             }
         } finally {
-            writerLock.unlock();
+            inProcess.unlock();
         }
         if (done.repair != null) {
             warnings.accept(done.repair);
@@ -201,27 +223,45 @@ public final class JournalFile implements EventStore {
 
     private record Appended(List<Event> events, @Nullable String repair) {}
 
-    /** The append proper, under both writer locks. */
+    /**
+     * The append proper, under both writer locks. A journal that does not exist yet is created
+     * only once there is something to write, so a rejected first append leaves no file behind.
+     */
     private Appended appendLocked(Decision decide) throws StoreException, Rejected {
-        boolean created = !Files.exists(file);
         FileChannel ch;
         try {
-            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException ex) {
+            ch = null;
         } catch (IOException ex) {
             throw fail("cannot open", file, ex);
         }
         try {
-            if (created) {
-                syncDirectory();
+            long size = 0;
+            long end = 0;
+            if (ch != null) {
+                size = size(ch);
+                end = refreshCache(ch, size);
+            } else {
+                invalidateCache();
             }
-            long size = size(ch);
-            long end = refreshCache(ch, size);
             List<Event> added = List.copyOf(decide.decide(cacheEvents.snapshot()));
             if (added.isEmpty()) {
                 return new Appended(added, null);
             }
             byte[] bytes = encode(added);
             String repair = null;
+            if (ch == null) {
+                try {
+                    ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                            StandardOpenOption.WRITE);
+                } catch (IOException ex) {
+                    throw fail("cannot create", file, ex);
+                }
+                syncDirectory(); // the name must survive a crash as well as the lines
+                size = size(ch);
+                end = refreshCache(ch, size); // empty, unless someone outside planc just made it
+            }
             if (end < size) {
                 // A torn tail: never acknowledged, so cut it off before writing after it.
                 try {
@@ -247,7 +287,9 @@ public final class JournalFile implements EventStore {
             }
             return new Appended(added, repair);
         } finally {
-            closeQuietly(ch);
+            if (ch != null) {
+                closeQuietly(ch);
+            }
         }
     }
 
@@ -346,7 +388,7 @@ public final class JournalFile implements EventStore {
 
     /** Syncs the journal's directory, so that a newly created journal's name is durable too. */
     private void syncDirectory() throws StoreException {
-        Path dir = file.getParent();
+        Path dir = file.toAbsolutePath().getParent();
         if (dir == null) {
             return;
         }
@@ -363,9 +405,12 @@ public final class JournalFile implements EventStore {
         }
     }
 
-    private void lockWriters() throws StoreException {
+    /** Takes the in-process writer lock and returns it, for the caller to unlock. */
+    private ReentrantLock lockWriters() throws StoreException {
+        ReentrantLock lock = writerLock();
         try {
-            writerLock.lockInterruptibly();
+            lock.lockInterruptibly();
+            return lock;
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new StoreException(file + ": interrupted while waiting for another writer");
@@ -441,19 +486,6 @@ public final class JournalFile implements EventStore {
             why = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
         }
         return new StoreException(what + " " + path + ": " + why, ex);
-    }
-
-    /** The key of the in-process lock: one per file, however it is named. */
-    private static Path identity(Path file) {
-        Path dir = file.getParent();
-        try {
-            if (dir != null) {
-                return dir.toRealPath().resolve(Objects.requireNonNull(file.getFileName()));
-            }
-        } catch (IOException ex) {
-            // The directory does not exist (yet): the absolute name is all there is.
-        }
-        return file;
     }
 
     /**

@@ -60,8 +60,12 @@ class JournalFileTest {
             EventStore.ReadResult r = j.read();
             assertEquals(List.of(), r.events());
             assertEquals(List.of(), r.warnings());
+            assertThrows(EventStore.Rejected.class, () -> j.append(stored -> {
+                throw new EventStore.Rejected(List.of("no"));
+            }));
+            assertEquals(List.of(), j.append(stored -> List.of()));
         }
-        assertFalse(Files.exists(f));
+        assertFalse(Files.exists(f), "neither reading nor an append that adds nothing creates the journal");
     }
 
     @Test
