@@ -17,7 +17,7 @@
 #   RESOURCES=50              resources of the contention plans
 #   MILLION=1000000           size of the plan without resources
 #   TJ_FINISH=1               also run tj3 with its report, for its finish (doubles TJ's time)
-#   PLANC_JAVA_OPTS=""        JVM options of `planc schedule` (default: the JVM's own)
+#   PLANC_JAVA_OPTS=""        JVM options of `planc schedule` (default: none, run through ./planc)
 # Needs tj3 (Debian package tj3) for the contention part, and GNU time (/usr/bin/time, package time).
 # Exit status: 0 when every target that was measured is met, 1 otherwise, 2 when a tool is missing.
 set -euo pipefail
@@ -72,9 +72,16 @@ bench_jar="$here/target/planc-bench.jar"
 planc_jar="$root/cli/target/planc.jar"
 
 # planc schedule under /usr/bin/time -v; $1 plan, $2 json out, $3 time log
+# (the ./planc launcher, as users run it: Serial GC, C1, class-data sharing; PLANC_JAVA_OPTS set:
+# plain `java OPTS -jar` instead)
 run_planc() {
-  /usr/bin/time -v -o "$3" java "${planc_opts[@]}" -jar "$planc_jar" schedule --format json "$1" -o "$2" \
-    > "$3.out" 2>&1 || true
+  if [ ${#planc_opts[@]} -eq 0 ]; then
+    "$root/planc" --version > /dev/null 2>&1 || true  # makes the class-data-sharing archive once
+    /usr/bin/time -v -o "$3" "$root/planc" schedule --format json "$1" -o "$2" > "$3.out" 2>&1 || true
+  else
+    /usr/bin/time -v -o "$3" java "${planc_opts[@]}" -jar "$planc_jar" schedule --format json "$1" -o "$2" \
+      > "$3.out" 2>&1 || true
+  fi
 }
 
 if want contention; then
