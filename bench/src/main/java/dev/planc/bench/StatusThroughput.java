@@ -96,7 +96,7 @@ public final class StatusThroughput {
             long t = System.nanoTime();
             try (JournalFile j = JournalFile.open(file, w -> { })) {
                 EventStore.ReadResult read = j.read();
-                last = StatusEngine.status(plan, baseline, read.events(), at, Thresholds.defaults());
+                last = StatusEngine.status(plan, baseline, read.events(), at, Thresholds.of(plan.flags()));
             }
             long ms = (System.nanoTime() - t) / 1_000_000;
             if (run >= 0) {

@@ -74,7 +74,7 @@ final class Runtimes {
         }
         Path jp = journalPath != null ? journalPath : JournalFile.besidePlan(plan);
         JournalFile journal = JournalFile.open(jp, w -> err.println("planc: warning: " + w));
-        PlanRuntime runtime = new PlanRuntime(compiled.plan(), baseline, journal, Thresholds.defaults(), clock,
+        PlanRuntime runtime = new PlanRuntime(compiled.plan(), baseline, journal, Thresholds.of(compiled.plan().flags()), clock,
                 author());
         return new Opened(runtime, compiled, journal, Main.OK);
     }

@@ -47,6 +47,9 @@ planAttr
     | CALENDAR name SEMI?                     # planCalendar
     | HOURS_PER_DAY number SEMI?              # planHoursPerDay
     | DAYS_PER_WEEK number SEMI?              # planDaysPerWeek
+    | FLAG_SLIP duration SEMI?                # planFlagSlip
+    | FLAG_SPI number number SEMI?            # planFlagSpi
+    | FLAG_CPI number number SEMI?            # planFlagCpi
     | NOTE STRING SEMI?                       # planNote
     ;
 
@@ -168,6 +171,7 @@ primary
 name
     : ID
     | PLAN | START | TIMEZONE | CURRENCY | CALENDAR | HOURS_PER_DAY | DAYS_PER_WEEK
+    | FLAG_SLIP | FLAG_SPI | FLAG_CPI
     | WORKDAYS | HOURS | HOLIDAY | EXTENDS | RESOURCE | CAPACITY | RATE | LEAVE | TEAM
     | MEMBERS | TASK | CONTINGENT | DURATION | EFFORT | ASSIGN | AFTER | FINISH | DEADLINE
     | PRIORITY | BUDGET | COST | NOTE | MILESTONE | GOAL | MILESTONES | OWNER | METRIC
@@ -186,6 +190,9 @@ CURRENCY        : 'currency' ;
 CALENDAR        : 'calendar' ;
 HOURS_PER_DAY   : 'hours_per_day' ;
 DAYS_PER_WEEK   : 'days_per_week' ;
+FLAG_SLIP       : 'flag_slip' ;
+FLAG_SPI        : 'flag_spi' ;
+FLAG_CPI        : 'flag_cpi' ;
 WORKDAYS        : 'workdays' ;
 HOURS           : 'hours' ;
 HOLIDAY         : 'holiday' ;

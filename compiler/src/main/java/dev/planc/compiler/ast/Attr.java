@@ -18,6 +18,12 @@ public sealed interface Attr extends Member {
     record HoursPerDay(Num value, Span span) implements Attr { public String keyword() { return "hours_per_day"; } }
     record DaysPerWeek(Num value, Span span) implements Attr { public String keyword() { return "days_per_week"; } }
     record Note(Str text, Span span) implements Attr { public String keyword() { return "note"; } }
+    /** Status flags: a task turns amber once it slips more than this (within its slack). */
+    record FlagSlip(Dur value, Span span) implements Attr { public String keyword() { return "flag_slip"; } }
+    /** Status flags: SPI is green from {@code green} (to 2 − green), amber from {@code amber}, red beyond. */
+    record FlagSpi(Num green, Num amber, Span span) implements Attr { public String keyword() { return "flag_spi"; } }
+    /** Status flags: the same bands for CPI. */
+    record FlagCpi(Num green, Num amber, Span span) implements Attr { public String keyword() { return "flag_cpi"; } }
 
     // --- calendar ---
     record Workdays(List<Ident> days, Span span) implements Attr {

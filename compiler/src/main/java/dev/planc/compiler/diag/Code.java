@@ -64,7 +64,8 @@ public enum Code {
             "Use the plan's currency code, such as `EUR` or `USD`."),
     E0111(Severity.ERROR, "invalid number",
             "A number is out of its allowed range: `hours_per_day` must be in (0, 24], `days_per_week` in 1..7, "
-                    + "an assignment amount and a rate positive, a duration not negative.",
+                    + "an assignment amount and a rate positive, a duration not negative, and the status bands of "
+                    + "`flag_spi` / `flag_cpi` ordered as 0 < amber < green <= 1.",
             "Change the number to one within the range the message gives."),
     E0112(Severity.ERROR, "unknown weekday",
             "`workdays` names something that is not a day of the week.",

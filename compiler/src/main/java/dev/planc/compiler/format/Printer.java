@@ -80,6 +80,12 @@ final class Printer {
             return "days_per_week " + num(d.value());
         } else if (a instanceof Attr.Note n) {
             return "note " + str(n.text());
+        } else if (a instanceof Attr.FlagSlip f) {
+            return "flag_slip " + dur(f.value());
+        } else if (a instanceof Attr.FlagSpi f) {
+            return "flag_spi " + num(f.green()) + " " + num(f.amber());
+        } else if (a instanceof Attr.FlagCpi f) {
+            return "flag_cpi " + num(f.green()) + " " + num(f.amber());
         } else if (a instanceof Attr.Workdays w) {
             return "workdays " + join(w.days(), Printer::name, " ");
         } else if (a instanceof Attr.Hours h) {

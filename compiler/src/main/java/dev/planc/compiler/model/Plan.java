@@ -13,12 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param start the plan's start (midnight of its start date unless a time was given)
  * @param minutesPerDay working minutes that {@code 1d} means ({@code hours_per_day} × 60)
  * @param defaultCalendar the plan's calendar, or the built-in mon–fri 09:00–17:00 one
+ * @param flags when the runtime's status flags turn amber and red
  * @param tasks every task, group and milestone in declaration order (pre-order); indexes are stable
  */
 public record Plan(String name, LocalDateTime start, ZoneId zone, @Nullable String currency, int minutesPerDay,
         int daysPerWeek, Calendar defaultCalendar, List<Calendar> calendars, List<Resource> resources,
         List<Team> teams, List<Task> tasks, List<Goal> goals, List<Metric> metrics,
-        List<Contingency> contingencies, Span span) {
+        List<Contingency> contingencies, FlagRules flags, Span span) {
 
     public Plan {
         calendars = List.copyOf(calendars);

@@ -17,6 +17,7 @@ import dev.planc.compiler.diag.Diagnostics;
 import dev.planc.compiler.model.Calendar;
 import dev.planc.compiler.model.Condition;
 import dev.planc.compiler.model.Contingency;
+import dev.planc.compiler.model.FlagRules;
 import dev.planc.compiler.model.Goal;
 import dev.planc.compiler.model.Metric;
 import dev.planc.compiler.model.Plan;
@@ -173,10 +174,42 @@ public final class Resolver {
         String name = planDecl.name() != null ? planDecl.name().value() : "";
         return new Plan(name, start, zone, currency, units.minutesPerDay(), units.daysPerWeek(), defaultCalendar,
                 List.copyOf(calendars.values()), resources, List.copyOf(teams.values()), tasks, goals, metrics,
-                contingencies, planDecl.span());
+                contingencies, flagRules(), planDecl.span());
     }
 
     // ------------------------------------------------------------------ plan header
+
+    /** The plan's {@code flag_*} attributes over the defaults (values out of range are E0111 and ignored). */
+    private FlagRules flagRules() {
+        FlagRules d = FlagRules.defaults();
+        long slip = d.slipMinutes();
+        BigDecimal spiGreen = d.spiGreen();
+        BigDecimal spiAmber = d.spiAmber();
+        BigDecimal cpiGreen = d.cpiGreen();
+        BigDecimal cpiAmber = d.cpiAmber();
+        if (single(planDecl.body(), Attr.FlagSlip.class) instanceof Attr.FlagSlip f) {
+            Long m = units.minutes(f.value());
+            if (m != null) {
+                slip = Math.max(0, m);
+            }
+        }
+        if (single(planDecl.body(), Attr.FlagSpi.class) instanceof Attr.FlagSpi f
+                && validBands(f.green().value(), f.amber().value())) {
+            spiGreen = f.green().value();
+            spiAmber = f.amber().value();
+        }
+        if (single(planDecl.body(), Attr.FlagCpi.class) instanceof Attr.FlagCpi f
+                && validBands(f.green().value(), f.amber().value())) {
+            cpiGreen = f.green().value();
+            cpiAmber = f.amber().value();
+        }
+        return new FlagRules(slip, spiGreen, spiAmber, cpiGreen, cpiAmber);
+    }
+
+    /** Flag bands are {@code 0 < amber < green <= 1}. */
+    public static boolean validBands(BigDecimal green, BigDecimal amber) {
+        return amber.signum() > 0 && amber.compareTo(green) < 0 && green.compareTo(BigDecimal.ONE) <= 0;
+    }
 
     private void planHeader() {
         int minutesPerDay = 480;

@@ -141,6 +141,17 @@ final class Lowering {
         } else if (ctx instanceof PlanNoteContext c) {
             Str n = str(c.STRING());
             return n == null ? null : new Attr.Note(n, s);
+        } else if (ctx instanceof PlanFlagSlipContext c) {
+            Dur d = duration(c.duration());
+            return d == null ? null : new Attr.FlagSlip(d, s);
+        } else if (ctx instanceof PlanFlagSpiContext c) {
+            Num green = number(c.number(0));
+            Num amber = number(c.number(1));
+            return green == null || amber == null ? null : new Attr.FlagSpi(green, amber, s);
+        } else if (ctx instanceof PlanFlagCpiContext c) {
+            Num green = number(c.number(0));
+            Num amber = number(c.number(1));
+            return green == null || amber == null ? null : new Attr.FlagCpi(green, amber, s);
         }
         return null;
     }

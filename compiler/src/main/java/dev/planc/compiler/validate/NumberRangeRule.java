@@ -31,6 +31,17 @@ final class NumberRangeRule implements Rule {
                 report(d.value(), "days_per_week", "a whole number from 1 to 7", out);
             }
         }
+        for (Attr.FlagSpi f : context.nodes(Attr.FlagSpi.class)) {
+            bands("flag_spi", f.green(), f.amber(), f.span(), out);
+        }
+        for (Attr.FlagCpi f : context.nodes(Attr.FlagCpi.class)) {
+            bands("flag_cpi", f.green(), f.amber(), f.span(), out);
+        }
+        for (Attr.FlagSlip f : context.nodes(Attr.FlagSlip.class)) {
+            if (f.value().amount().signum() < 0) {
+                out.report(Diagnostic.of(Code.E0111, f.value().span(), "`flag_slip` is negative"));
+            }
+        }
         for (Assignment a : context.nodes(Assignment.class)) {
             if (a.amount() != null && a.amount().value().signum() <= 0) {
                 out.report(Diagnostic.of(Code.E0111, a.amount().span(), "assignment amount `" + a.amount().span().text()
@@ -53,6 +64,15 @@ final class NumberRangeRule implements Rule {
                 out.report(Diagnostic.of(Code.E0111, d.span(), "duration `" + d.span().text()
                         + "` is longer than 100 years"));
             }
+        }
+    }
+
+    private static void bands(String what, Num green, Num amber, dev.planc.compiler.source.Span span,
+            Diagnostics out) {
+        if (!dev.planc.compiler.resolve.Resolver.validBands(green.value(), amber.value())) {
+            out.report(Diagnostic.of(Code.E0111, span, "`" + what + " " + green.value().toPlainString() + " "
+                    + amber.value().toPlainString() + "` is not a pair of bands: write the green floor, then the "
+                    + "amber floor, with 0 < amber < green <= 1 (e.g. `" + what + " 0.95 0.90`)"));
         }
     }
 

@@ -467,15 +467,15 @@ public final class StatusEngine {
         }
 
         EarnedValue evm = EarnedValue.compute(plan, values, baseline, replay, wt, at);
-        Flag spiFlag = evm.spi() == null ? Flag.GREEN : thresholds.index(evm.spi());
-        Flag cpiFlag = evm.cpi() == null ? Flag.GREEN : thresholds.index(evm.cpi());
+        Flag spiFlag = evm.spi() == null ? Flag.GREEN : thresholds.spi(evm.spi());
+        Flag cpiFlag = evm.cpi() == null ? Flag.GREEN : thresholds.cpi(evm.cpi());
         if (spiFlag != Flag.GREEN) {
             deviations.add(new Status.Deviation("spi", spiFlag, "SPI " + Conditions.number(evm.spi())
-                    + " is outside " + band(spiFlag)));
+                    + " is outside " + thresholds.outside(spiFlag, true)));
         }
         if (cpiFlag != Flag.GREEN) {
             deviations.add(new Status.Deviation("cpi", cpiFlag, "CPI " + Conditions.number(evm.cpi())
-                    + " is outside " + band(cpiFlag)));
+                    + " is outside " + thresholds.outside(cpiFlag, false)));
         }
 
         List<Status.MetricRow> metrics = new ArrayList<>();
@@ -530,11 +530,6 @@ public final class StatusEngine {
         Long slip = forecastFinish == null ? null : wt.minutes(baseline.finish(), forecastFinish);
         return new Status(at, overall, baseline.source(), baseline.finish(), forecastFinish, slip, evm, spiFlag,
                 cpiFlag, rows, metrics, contingencies, alerts, deviations, warnings, fresh, evaluated, holding);
-    }
-
-    private String band(Flag f) {
-        return f == Flag.AMBER ? "the green band " + thresholds.greenLow() + "–" + thresholds.greenHigh()
-                : "the amber band " + thresholds.amberLow() + "–" + thresholds.amberHigh();
     }
 
     private Flag taskFlag(Task t, TaskState s, @Nullable Schedule forecast, LocalDateTime at,

@@ -109,6 +109,19 @@ class HandWorkedStatusTest {
     }
 
     @Test
+    void thePlanSetsItsOwnFlagBands() throws Exception {
+        // costs: CPI 0.923. Default bands: amber. With `flag_cpi 0.92 0.85`: green; with 0.96 0.93: red.
+        assertEquals(Flag.GREEN, Scenarios.statusWith("costs", "flag_cpi 0.92 0.85").cpiFlag());
+        assertEquals(Flag.GREEN, Scenarios.statusWith("costs", "flag_cpi 0.92 0.85").overall());
+        assertEquals(Flag.RED, Scenarios.statusWith("costs", "flag_cpi 0.96 0.93").cpiFlag());
+        // slipping: build slips 2d beyond its 0 slack, so red whatever flag_slip says; design's flag
+        // is green (done). flag_slip only changes the amber threshold within slack.
+        Status s = Scenarios.statusWith("slipping", "flag_slip 3d  flag_spi 0.8 0.7");
+        assertEquals(Flag.GREEN, s.spiFlag()); // 0.833 within 0.8–1.2
+        assertEquals(Flag.RED, s.tasks().get(1).flag());
+    }
+
+    @Test
     void metricsAndOnce() throws Exception {
         Status s = Scenarios.status("metrics");
         // signups: 0 at Jan 4 00:00 to 100 at Jan 31 00:00 (27 days). Jan 13 09:00 is 9 days 9 h in:

@@ -45,9 +45,23 @@ final class Scenarios {
         return LocalDateTime.parse(Files.readString(DIR.resolve(name + ".at")).trim());
     }
 
+    /** A scenario on shop.plan with extra attributes in its plan block. */
+    static Status statusWith(String name, String planAttributes) throws IOException {
+        String text = Files.readString(DIR.resolve("shop.plan"), StandardCharsets.UTF_8)
+                .replace("currency EUR }", "currency EUR  " + planAttributes + " }");
+        Result<CompiledPlan> r = Compiler.compile(new dev.planc.compiler.source.Source("shop.plan", text),
+                new FileSourceLoader());
+        if (r.hasErrors()) {
+            throw new AssertionError(r.diagnostics().toString());
+        }
+        CompiledPlan plan = r.value();
+        return StatusEngine.status(plan.plan(), Baseline.of(plan.schedule()), journal(name), at(name),
+                Thresholds.of(plan.plan().flags()));
+    }
+
     static Status status(String name) throws IOException {
         CompiledPlan plan = shop();
         return StatusEngine.status(plan.plan(), Baseline.of(plan.schedule()), journal(name), at(name),
-                Thresholds.defaults());
+                Thresholds.of(plan.plan().flags()));
     }
 }
