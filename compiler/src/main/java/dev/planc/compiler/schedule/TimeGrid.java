@@ -60,13 +60,32 @@ final class TimeGrid {
         addDays(cal.holidays(), off);
         addDays(leaves, off);
         List<long[]> list = new ArrayList<>();
+        java.time.zone.ZoneRules rules = zone.getRules();
+        long steadyUntil = Long.MIN_VALUE; // epoch day before which the offset stays offsetAtStart
+        int offsetAtStart = 0;
         for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
             if (!cal.workdays().contains(d.getDayOfWeek()) || off.contains(d)) {
                 continue;
             }
+            // A day without a clock change (nearly all of them) converts by its one offset; a day
+            // with one goes through the zone rules for each window. The zone is asked again only
+            // from the next transition on.
+            long day = d.toEpochDay();
+            if (day >= steadyUntil) {
+                java.time.ZoneOffset offset = rules.getOffset(d.atStartOfDay());
+                offsetAtStart = offset.getTotalSeconds();
+                java.time.zone.ZoneOffsetTransition next = rules.nextTransition(d.atStartOfDay().toInstant(offset));
+                steadyUntil = next == null ? Long.MAX_VALUE
+                        : Math.max(day, next.getDateTimeBefore().toLocalDate().toEpochDay());
+            }
+            long midnight = day * 1440;
+            boolean steady = day < steadyUntil;
             for (Calendar.Window w : cal.hours()) {
-                long s = minute(d.atStartOfDay().plusMinutes(w.from()));
-                long e = minute(d.atStartOfDay().plusMinutes(w.to()));
+                // same arithmetic as minute(): epoch seconds of the wall time, divided by 60
+                long s = steady ? ((midnight + w.from()) * 60 - offsetAtStart) / 60
+                        : minute(d.atStartOfDay().plusMinutes(w.from()));
+                long e = steady ? ((midnight + w.to()) * 60 - offsetAtStart) / 60
+                        : minute(d.atStartOfDay().plusMinutes(w.to()));
                 if (e <= s) {
                     continue;
                 }
