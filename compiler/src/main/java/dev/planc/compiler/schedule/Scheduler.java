@@ -7,6 +7,7 @@ import dev.planc.compiler.model.Plan;
 import dev.planc.compiler.model.Resource;
 import dev.planc.compiler.model.Task;
 import dev.planc.compiler.schedule.search.Decoder;
+import dev.planc.compiler.schedule.search.IntHeap;
 import dev.planc.compiler.schedule.search.LevelingSearch;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -256,7 +257,8 @@ public final class Scheduler {
         for (int i = 0; i < n; i++) {
             pending[i] = woOff[i + 1] - woOff[i];
         }
-        Eligible eligible = new Eligible(rank);
+        // the eligible activities, by rank, then index
+        IntHeap eligible = new IntHeap((x, y) -> rank[x] != rank[y] ? rank[x] < rank[y] : x < y, 64);
         for (Task t : plan.tasks()) {
             if (active[t.index()] && t.parent() < 0) {
                 release(t.index(), pending, eligible);
@@ -296,64 +298,7 @@ public final class Scheduler {
         return p;
     }
 
-    /** The eligible activities: a binary min-heap of task indexes by (rank, index), no boxing. */
-    private static final class Eligible {
-        private final long[] rank;
-        private int[] heap = new int[64];
-        private int size;
-
-        Eligible(long[] rank) {
-            this.rank = rank;
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        private boolean before(int x, int y) {
-            return rank[x] != rank[y] ? rank[x] < rank[y] : x < y;
-        }
-
-        void add(int t) {
-            if (size == heap.length) {
-                heap = Arrays.copyOf(heap, size * 2);
-            }
-            int i = size++;
-            while (i > 0) {
-                int up = (i - 1) >>> 1;
-                if (!before(t, heap[up])) {
-                    break;
-                }
-                heap[i] = heap[up];
-                i = up;
-            }
-            heap[i] = t;
-        }
-
-        int poll() {
-            int top = heap[0];
-            int last = heap[--size];
-            int i = 0;
-            while (true) {
-                int c = 2 * i + 1;
-                if (c >= size) {
-                    break;
-                }
-                if (c + 1 < size && before(heap[c + 1], heap[c])) {
-                    c++;
-                }
-                if (!before(heap[c], last)) {
-                    break;
-                }
-                heap[i] = heap[c];
-                i = c;
-            }
-            heap[i] = last;
-            return top;
-        }
-    }
-
-    private void complete(int x, int[] pending, Eligible eligible) {
+    private void complete(int x, int[] pending, IntHeap eligible) {
         for (int k = depOff[x]; k < depOff[x + 1]; k++) {
             int t = dependents[k];
             if (--pending[t] == 0 && ancestorsFree(t, pending)) {
@@ -372,7 +317,7 @@ public final class Scheduler {
     }
 
     /** {@code t} and its ancestors wait for nothing more: its free activities become eligible. */
-    private void release(int t, int[] pending, Eligible eligible) {
+    private void release(int t, int[] pending, IntHeap eligible) {
         if (!active[t] || pending[t] > 0) {
             return;
         }

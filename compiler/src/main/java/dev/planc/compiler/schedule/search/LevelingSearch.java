@@ -85,7 +85,7 @@ public final class LevelingSearch {
     private final long[] key;
     private final long[] sortKey;
     private final int[] pending;
-    private final int[] heap;
+    private final IntHeap heap;
     private final int[] position;
     private final boolean[] taken;
     private int[] count = new int[0];
@@ -119,7 +119,7 @@ public final class LevelingSearch {
         this.key = new long[n];
         this.sortKey = new long[n];
         this.pending = new int[n];
-        this.heap = new int[n];
+        this.heap = new IntHeap(this::before, n);
         this.position = new int[n];
         this.taken = new boolean[n];
     }
@@ -543,20 +543,19 @@ public final class LevelingSearch {
         for (int i = 0; i < n; i++) {
             position[tieOrder[i]] = i;
         }
-        int size = 0;
+        heap.clear();
         for (int a = 0; a < n; a++) {
             pending[a] = backward ? decoder.successors(a).length : decoder.predecessors(a).length;
             if (pending[a] == 0) {
-                size = push(size, a);
+                heap.add(a);
             }
         }
         for (int k = 0; k < n; k++) {
-            int a = heap[0];
-            size = pop(size);
+            int a = heap.poll();
             out[k] = a;
             for (int x : backward ? decoder.predecessors(a) : decoder.successors(a)) {
                 if (--pending[x] == 0) {
-                    size = push(size, x);
+                    heap.add(x);
                 }
             }
         }
@@ -565,42 +564,5 @@ public final class LevelingSearch {
 
     private boolean before(int a, int b) {
         return key[a] != key[b] ? key[a] < key[b] : position[a] > position[b];
-    }
-
-    private int push(int size, int a) {
-        int i = size++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!before(a, heap[parent])) {
-                break;
-            }
-            heap[i] = heap[parent];
-            i = parent;
-        }
-        heap[i] = a;
-        return size;
-    }
-
-    private int pop(int size) {
-        int last = heap[--size];
-        int i = 0;
-        while (true) {
-            int c = 2 * i + 1;
-            if (c >= size) {
-                break;
-            }
-            if (c + 1 < size && before(heap[c + 1], heap[c])) {
-                c++;
-            }
-            if (!before(heap[c], last)) {
-                break;
-            }
-            heap[i] = heap[c];
-            i = c;
-        }
-        if (size > 0) {
-            heap[i] = last;
-        }
-        return size;
     }
 }
