@@ -33,6 +33,11 @@ public final class WorkingTime {
         return planTime.between(grid.minute(a), grid.minute(b));
     }
 
+    /** Working minutes of the plan's calendar from its horizon's start to {@code t} (a running total: differences are working time). */
+    public long workUntil(LocalDateTime t) {
+        return planTime.between(planTime.horizonStart(), grid.minute(t));
+    }
+
     /** Working minutes of a resource (its calendar and leaves) in {@code [a, b)}. */
     public long minutes(Resource r, LocalDateTime a, LocalDateTime b) {
         return grid.of(r.calendar(), r.leaves()).between(grid.minute(a), grid.minute(b));

@@ -241,18 +241,47 @@ public record EarnedValue(String unit, BigDecimal bac, BigDecimal pv, BigDecimal
                 round(etc), round(vac), ratio(tcpi), ratio(esDays), ratio(svt), ratio(spit), ieac);
     }
 
-    /** The working-minute offset at which the baseline's PV reaches {@code ev} (binary search: PV never falls). */
+    /**
+     * The working-minute offset at which the baseline's PV reaches {@code ev}: a binary search (PV
+     * never falls) over a PV curve precomputed once as running working minutes per task, in
+     * doubles (it only has to find a time; the PV reported is computed exactly).
+     */
     private static long earnedSchedule(Plan plan, Values values, Baseline baseline, WorkingTime wt, BigDecimal ev,
             long pd) {
         if (ev.signum() <= 0 || pd <= 0) {
             return 0;
         }
+        int n = 0;
+        double[] value = new double[plan.tasks().size()];
+        long[] from = new long[value.length];
+        long[] to = new long[value.length];
+        for (Task t : plan.tasks()) {
+            BigDecimal v = values.value[t.index()];
+            Baseline.Dates d = baseline.tasks().get(t.path());
+            if (v.signum() == 0 || d == null || t.contingent()) {
+                continue;
+            }
+            value[n] = v.doubleValue();
+            from[n] = wt.workUntil(d.start());
+            to[n] = wt.workUntil(d.finish());
+            n++;
+        }
+        long origin = wt.workUntil(plan.start());
+        double target = ev.doubleValue();
         long lo = 0;
         long hi = pd;
         while (lo < hi) {
             long mid = (lo + hi + 1) >>> 1;
-            LocalDateTime t = wt.add(plan.start(), mid);
-            if (t != null && pv(plan, values, baseline, wt, t).compareTo(ev) <= 0) {
+            long m = origin + mid;
+            double pv = 0;
+            for (int i = 0; i < n; i++) {
+                if (m >= to[i]) {
+                    pv += value[i];
+                } else if (m > from[i]) {
+                    pv += value[i] * (m - from[i]) / (double) (to[i] - from[i]);
+                }
+            }
+            if (pv <= target * (1 + 1e-12)) {
                 lo = mid;
             } else {
                 hi = mid - 1;
