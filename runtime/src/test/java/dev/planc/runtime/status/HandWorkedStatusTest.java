@@ -121,6 +121,59 @@ class HandWorkedStatusTest {
         assertEquals(Flag.RED, s.tasks().get(1).flag());
     }
 
+    /** long: 10d, critical; short: 2d with 8d of slack. */
+    private static final String SLACK = """
+            plan "Slack" { start 2027-01-04 %s }
+            task long { duration 10d }
+            task short { duration 2d }
+            milestone end { after long, short }
+            metric signups { baseline 100  target 200 by 2027-01-14  tolerance 10%% }
+            """;
+
+    private static Status.TaskRow row(Status s, String id) {
+        return s.tasks().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void amberFlags() {
+        // Mon Jan 4 12:00: long started at 09:00 with 3 of its 80 h done (on time, green); short not
+        // started: forecast 12:00 + 16 h = Wed 12:00, a 3 h slip inside its 8d of slack: amber.
+        Status s = Scenarios.inline(SLACK.formatted(""), "2027-01-04T12:00", "start long 2027-01-04T09:00",
+                "progress long 3.75 2027-01-04T12:00");
+        assertEquals(Flag.GREEN, row(s, "long").flag());
+        assertEquals(Flag.AMBER, row(s, "short").flag());
+        assertEquals(180L, row(s, "short").slipMinutes());
+        // (overall is red: in work hours PV = 3 + 3, EV = 3, so SPI 0.5)
+        assertEquals(Flag.RED, s.spiFlag());
+        // flag_slip 1d: a 3 h slip is tolerated, but short is past its planned start: still amber (late start).
+        Status late = Scenarios.inline(SLACK.formatted("flag_slip 1d"), "2027-01-04T12:00",
+                "start long 2027-01-04T09:00", "progress long 3.75 2027-01-04T12:00");
+        assertEquals(Flag.AMBER, row(late, "short").flag());
+        assertTrue(late.deviations().stream().anyMatch(d -> d.message().equals(
+                "`short` should have started 2027-01-04T09:00 and has not")), late.deviations().toString());
+        // Thu Jan 7 09:00: short (due Tue 17:00) is 90 % done: 1.6 h left, a slip of 1d 1.6 h within
+        // slack. With flag_slip 2d that is tolerated, but it is past its baseline finish: amber.
+        Status overdue = Scenarios.inline(SLACK.formatted("flag_slip 2d"), "2027-01-07T09:00",
+                "start long 2027-01-04T09:00", "start short 2027-01-04T09:00", "progress long 30 2027-01-07T09:00",
+                "progress short 90 2027-01-07T09:00");
+        assertEquals(Flag.AMBER, row(overdue, "short").flag());
+        assertTrue(overdue.deviations().stream().anyMatch(d -> d.message().equals(
+                "`short` should have finished by 2027-01-05T17:00")), overdue.deviations().toString());
+    }
+
+    @Test
+    void metricBands() {
+        // signups: 100 at Jan 4 00:00 to 200 at Jan 14 00:00; on Jan 9 00:00 expected 150.
+        // 133 is 11.3 % behind (amber: beyond 10 %, within 20 %); 118 is 21.3 % behind (red);
+        // 160 is ahead (green).
+        assertEquals(Flag.AMBER, Scenarios.inline(SLACK.formatted(""), "2027-01-09T00:00",
+                "measure signups 133 2027-01-08T17:00").metrics().get(0).flag());
+        assertEquals(Flag.RED, Scenarios.inline(SLACK.formatted(""), "2027-01-09T00:00",
+                "measure signups 118 2027-01-08T17:00").metrics().get(0).flag());
+        assertEquals(Flag.GREEN, Scenarios.inline(SLACK.formatted(""), "2027-01-09T00:00",
+                "measure signups 160 2027-01-08T17:00").metrics().get(0).flag());
+    }
+
     @Test
     void metricsAndOnce() throws Exception {
         Status s = Scenarios.status("metrics");

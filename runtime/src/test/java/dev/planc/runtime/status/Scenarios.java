@@ -59,6 +59,26 @@ final class Scenarios {
                 Thresholds.of(plan.plan().flags()));
     }
 
+    /** Status of an inline plan with events given as {@code "type subject [value] at"}. */
+    static Status inline(String planText, String at, String... events) {
+        Result<CompiledPlan> r = Compiler.compile(new dev.planc.compiler.source.Source("inline.plan", planText),
+                new FileSourceLoader());
+        if (r.hasErrors()) {
+            throw new AssertionError(r.diagnostics().toString());
+        }
+        List<Event> list = new ArrayList<>();
+        int id = 0;
+        for (String e : events) {
+            String[] w = e.split(" ");
+            java.math.BigDecimal value = w.length == 4 ? new java.math.BigDecimal(w[2]) : null;
+            list.add(new Event(Event.SCHEMA, "e" + (++id), LocalDateTime.parse(w[w.length - 1]),
+                    java.time.Instant.EPOCH, Event.Type.of(w[0]), w[1], value, null, null, "test"));
+        }
+        CompiledPlan plan = r.value();
+        return StatusEngine.status(plan.plan(), Baseline.of(plan.schedule()), list, LocalDateTime.parse(at),
+                Thresholds.of(plan.plan().flags()));
+    }
+
     static Status status(String name) throws IOException {
         CompiledPlan plan = shop();
         return StatusEngine.status(plan.plan(), Baseline.of(plan.schedule()), journal(name), at(name),
