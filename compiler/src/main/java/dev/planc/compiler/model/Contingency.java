@@ -9,6 +9,17 @@ public record Contingency(String id, String title, Condition when, List<Effect> 
         actions = List.copyOf(actions);
     }
 
+    /** The tasks its {@code activate} actions switch on (indexes into the plan's tasks). */
+    public List<Integer> activates() {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (Effect e : actions) {
+            if (e instanceof Effect.Activate a) {
+                out.add(a.task());
+            }
+        }
+        return out;
+    }
+
     public sealed interface Effect {
         Span span();
 

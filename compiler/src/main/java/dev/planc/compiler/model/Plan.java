@@ -31,6 +31,23 @@ public record Plan(String name, LocalDateTime start, ZoneId zone, @Nullable Stri
         contingencies = List.copyOf(contingencies);
     }
 
+    /** The task itself or the nearest group holding it that is {@code contingent}, or null: it is then always scheduled. */
+    public @Nullable Task contingentAncestor(Task t) {
+        for (Task x = t; ; x = tasks.get(x.parent())) {
+            if (x.contingent()) {
+                return x;
+            }
+            if (x.parent() < 0) {
+                return null;
+            }
+        }
+    }
+
+    /** Contingent itself or inside a contingent group. */
+    public boolean contingent(Task t) {
+        return contingentAncestor(t) != null;
+    }
+
     public Optional<Task> task(String path) {
         return tasks.stream().filter(t -> t.path().equals(path)).findFirst();
     }

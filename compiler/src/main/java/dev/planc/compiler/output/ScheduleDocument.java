@@ -52,7 +52,7 @@ public final class ScheduleDocument {
         o.put("slackHours", hours(e.slackMinutes()));
         o.put("critical", e.critical());
         o.put("assigned", assigned(plan, t));
-        o.put("contingent", contingent(plan, t));
+        o.put("contingent", plan.contingent(t));
         o.put("deadline", t.deadlineText());
         return o;
     }
@@ -92,18 +92,6 @@ public final class ScheduleDocument {
         }
         for (int c : t.children()) {
             collect(plan, plan.tasks().get(c), ids);
-        }
-    }
-
-    /** Contingent itself or inside a contingent group. */
-    static boolean contingent(Plan plan, Task t) {
-        for (Task x = t; ; x = plan.tasks().get(x.parent())) {
-            if (x.contingent()) {
-                return true;
-            }
-            if (x.parent() < 0) {
-                return false;
-            }
         }
     }
 }

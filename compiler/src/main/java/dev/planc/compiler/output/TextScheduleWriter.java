@@ -27,7 +27,7 @@ public final class TextScheduleWriter {
             Schedule.Entry e = schedule.entry(t.index());
             String id = "  ".repeat(depth(plan, t)) + t.id() + (t.kind() == Task.Kind.MILESTONE ? " ◆" : "");
             rows.add(new String[] {id, t.title(),
-                    e.scheduled() ? WHEN.format(e.start()) : ScheduleDocument.contingent(plan, t) ? "(contingent)" : "-",
+                    e.scheduled() ? WHEN.format(e.start()) : plan.contingent(t) ? "(contingent)" : "-",
                     e.scheduled() ? WHEN.format(e.finish()) : "",
                     e.scheduled() ? slack(e.slackMinutes(), plan.minutesPerDay()) : "",
                     e.critical() ? "*" : "",

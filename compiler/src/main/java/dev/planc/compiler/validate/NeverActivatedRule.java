@@ -14,11 +14,7 @@ final class NeverActivatedRule implements Rule {
     public void check(RuleContext context, Diagnostics out) {
         Set<Integer> activated = new HashSet<>();
         for (Contingency c : context.plan().contingencies()) {
-            for (Contingency.Effect e : c.actions()) {
-                if (e instanceof Contingency.Effect.Activate a) {
-                    activated.add(a.task());
-                }
-            }
+            activated.addAll(c.activates());
         }
         for (Task t : context.plan().tasks()) {
             if (t.contingent() && !activated.contains(t.index())) {

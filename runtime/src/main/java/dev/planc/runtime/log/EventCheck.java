@@ -108,7 +108,7 @@ public final class EventCheck {
         if (t.kind() == Task.Kind.MILESTONE && e.type() != Event.Type.FINISH) {
             return "`" + id + "` is a milestone: it has no duration, so only `finish " + id + "` (reached) applies";
         }
-        Task contingent = contingentAncestor(t);
+        Task contingent = plan.contingentAncestor(t);
         if (contingent != null && !activated(contingent, e.at(), firings)) {
             return "`" + id + "` is contingent and no contingency has activated "
                     + (contingent == t ? "it" : "`" + contingent.path() + "`") + " by " + Times.text(e.at());
@@ -196,17 +196,6 @@ public final class EventCheck {
         return String.join(", ", names) + (t.children().size() > 3 ? ", …" : "");
     }
 
-    private @Nullable Task contingentAncestor(Task t) {
-        for (Task x = t; ; x = plan.tasks().get(x.parent())) {
-            if (x.contingent()) {
-                return x;
-            }
-            if (x.parent() < 0) {
-                return null;
-            }
-        }
-    }
-
     /** Whether a recorded firing at or before {@code at} activated {@code t} or an ancestor. */
     private boolean activated(Task t, LocalDateTime at, List<Event> firings) {
         Set<Integer> ids = new HashSet<>();
@@ -216,11 +205,7 @@ public final class EventCheck {
             }
             for (Contingency c : plan.contingencies()) {
                 if (c.id().equals(f.subject())) {
-                    for (Contingency.Effect e : c.actions()) {
-                        if (e instanceof Contingency.Effect.Activate a) {
-                            ids.add(a.task());
-                        }
-                    }
+                    ids.addAll(c.activates());
                 }
             }
         }

@@ -50,6 +50,8 @@ public final class StatusEngine {
     private final EarnedValue.Values values;
     /** The baseline's placement order, as task indexes. */
     private final List<Integer> order;
+    /** Planned work minutes per task (a group: its children's sum), the weights of roll-up progress. */
+    private final long[] planned;
 
     private StatusEngine(Plan plan, Baseline baseline, Thresholds thresholds, LocalDateTime horizon) {
         this.plan = plan;
@@ -62,6 +64,14 @@ public final class StatusEngine {
         this.wt = WorkingTime.of(plan, plan.start().toLocalDate().minusYears(1), to.plusYears(10));
         this.values = new EarnedValue.Values(plan, baseline, wt);
         this.order = placementOrder(plan, baseline);
+        this.planned = new long[plan.tasks().size()];
+        for (int i = planned.length - 1; i >= 0; i--) { // children before their groups
+            Task t = plan.tasks().get(i);
+            planned[i] += t.work() != null ? t.work().minutes() : 0; // a group's children were added already
+            if (t.parent() >= 0) {
+                planned[t.parent()] += planned[i];
+            }
+        }
     }
 
     public static Status status(Plan plan, Baseline baseline, List<Event> events, LocalDateTime at,
@@ -195,11 +205,7 @@ public final class StatusEngine {
     }
 
     private static void activate(Contingency c, Set<Integer> activated) {
-        for (Contingency.Effect e : c.actions()) {
-            if (e instanceof Contingency.Effect.Activate a) {
-                activated.add(a.task());
-            }
-        }
+        activated.addAll(c.activates());
     }
 
     /**
@@ -338,6 +344,20 @@ public final class StatusEngine {
             @Nullable LocalDateTime finished) {}
 
     private TaskState taskState(Task t, Replay replay) {
+        return taskState(t, replay, null);
+    }
+
+    /** Every task's state at once, children before their groups, so each group is rolled up once. */
+    private TaskState[] taskStates(Replay replay) {
+        TaskState[] states = new TaskState[plan.tasks().size()];
+        for (int i = states.length - 1; i >= 0; i--) { // pre-order reversed: children come first
+            states[i] = taskState(plan.tasks().get(i), replay, states);
+        }
+        return states;
+    }
+
+    /** A task's state; a group's from {@code known} children when given, else computed recursively. */
+    private TaskState taskState(Task t, Replay replay, TaskState @Nullable [] known) {
         if (t.kind() != Task.Kind.GROUP) {
             Replay.TaskActual a = replay.task(t.index());
             Status.State s = a.done() ? Status.State.DONE
@@ -355,8 +375,8 @@ public final class StatusEngine {
             if (child.contingent()) {
                 continue;
             }
-            TaskState s = taskState(child, replay);
-            BigDecimal w = BigDecimal.valueOf(Math.max(1, plannedMinutes(child)));
+            TaskState s = known != null ? known[c] : taskState(child, replay, null);
+            BigDecimal w = BigDecimal.valueOf(Math.max(1, planned[c]));
             weighted = weighted.add(s.progress.multiply(w));
             weights = weights.add(w);
             any |= s.state != Status.State.NOT_STARTED;
@@ -372,17 +392,6 @@ public final class StatusEngine {
         BigDecimal progress = weights.signum() == 0 ? BigDecimal.ZERO
                 : weighted.divide(weights, MC).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
         return new TaskState(state, progress, started, state == Status.State.DONE ? finished : null);
-    }
-
-    private long plannedMinutes(Task t) {
-        if (t.work() != null) {
-            return t.work().minutes();
-        }
-        long sum = 0;
-        for (int c : t.children()) {
-            sum += plannedMinutes(plan.tasks().get(c));
-        }
-        return sum;
     }
 
     private @Nullable Long slip(Task t, @Nullable Schedule forecast) {
@@ -440,6 +449,7 @@ public final class StatusEngine {
         }
 
         // tasks, leaves first so groups can roll their flags up
+        TaskState[] states = taskStates(replay);
         Flag[] flags = new Flag[plan.tasks().size()];
         List<Task> tasks = plan.tasks();
         for (int i = tasks.size() - 1; i >= 0; i--) {
@@ -450,17 +460,17 @@ public final class StatusEngine {
                     f = f.worst(flags[c]);
                 }
             } else {
-                f = taskFlag(t, taskState(t, replay), forecast, at, deviations);
+                f = taskFlag(t, states[i], forecast, at, deviations);
             }
             flags[i] = f;
         }
         List<Status.TaskRow> rows = new ArrayList<>();
         for (Task t : tasks) {
-            TaskState s = taskState(t, replay);
+            TaskState s = states[t.index()];
             Baseline.Dates b = baseline.tasks().get(t.path());
             Schedule.Entry e = forecast == null ? null : forecast.entry(t.index());
             boolean scheduled = e != null && e.scheduled();
-            rows.add(new Status.TaskRow(t.path(), t.title(), kind(t), contingent(t), s.state, flags[t.index()],
+            rows.add(new Status.TaskRow(t.path(), t.title(), kind(t), plan.contingent(t), s.state, flags[t.index()],
                     b == null ? null : b.start(), b == null ? null : b.finish(), scheduled ? e.start() : null,
                     scheduled ? e.finish() : null, s.started, s.finished, slip(t, forecast), s.progress,
                     scheduled && e.critical()));
@@ -597,16 +607,5 @@ public final class StatusEngine {
             case GROUP -> "group";
             case MILESTONE -> "milestone";
         };
-    }
-
-    private boolean contingent(Task t) {
-        for (Task x = t; ; x = plan.tasks().get(x.parent())) {
-            if (x.contingent()) {
-                return true;
-            }
-            if (x.parent() < 0) {
-                return false;
-            }
-        }
     }
 }

@@ -162,6 +162,20 @@ class HandWorkedStatusTest {
     }
 
     @Test
+    void groupsRollUpProgressByPlannedWork() {
+        // g holds a (1d = 480 min) and h, which holds b (3d = 1,440 min). b is half done, a not
+        // started: h is 50 %, g is (0 × 480 + 50 × 1,440) / 1,920 = 37.5 %.
+        Status s = Scenarios.inline("""
+                plan "Groups" { start 2027-01-04 }
+                task g { task a { duration 1d }  task h { task b { duration 3d } } }
+                """, "2027-01-05T09:00", "start g.h.b 2027-01-04T09:00", "progress g.h.b 50 2027-01-05T09:00");
+        same("50", row(s, "g.h").progress());
+        same("37.5", row(s, "g").progress());
+        assertEquals(Status.State.IN_PROGRESS, row(s, "g").state());
+        assertEquals(Status.State.NOT_STARTED, row(s, "g.a").state());
+    }
+
+    @Test
     void metricBands() {
         // signups: 100 at Jan 4 00:00 to 200 at Jan 14 00:00; on Jan 9 00:00 expected 150.
         // 133 is 11.3 % behind (amber: beyond 10 %, within 20 %); 118 is 21.3 % behind (red);
