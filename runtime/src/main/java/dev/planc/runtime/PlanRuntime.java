@@ -3,6 +3,7 @@ package dev.planc.runtime;
 import dev.planc.compiler.model.Plan;
 import dev.planc.runtime.journal.Event;
 import dev.planc.runtime.journal.EventStore;
+import dev.planc.runtime.journal.Events;
 import dev.planc.runtime.journal.StoreException;
 import dev.planc.runtime.log.EventCheck;
 import dev.planc.runtime.status.Baseline;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,8 +56,7 @@ public final class PlanRuntime {
     /** A new event recorded now by this runtime's author. */
     public Event event(Event.Type type, LocalDateTime at, @Nullable String subject, java.math.@Nullable BigDecimal number,
             @Nullable String currency, @Nullable String text) {
-        return new Event(Event.SCHEMA, UUID.randomUUID().toString(), at, clock.instant(), type, subject, number,
-                currency, text, author);
+        return Events.of(type, subject, number, currency, text, at, clock.instant(), author);
     }
 
     /**
