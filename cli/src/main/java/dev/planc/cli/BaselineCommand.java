@@ -32,11 +32,6 @@ final class BaselineCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Clock clock = Runtimes.clock(spec.commandLine());
-        if (!Files.isRegularFile(plan)) {
-            err.println("planc: cannot read `" + plan + "`: " + (Files.isDirectory(plan) ? "it is a directory"
-                    : "no such file"));
-            return Main.FAILURE;
-        }
         CompiledPlan compiled = Runtimes.compile(plan, err, output.useColor());
         if (compiled == null) {
             return Main.FAILURE;

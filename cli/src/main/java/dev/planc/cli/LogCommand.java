@@ -8,14 +8,12 @@ import dev.planc.runtime.status.Replay;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -32,11 +30,8 @@ final class LogCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "EVENT", description = "Events (see above).")
     List<String> words = new ArrayList<>();
 
-    @Option(names = "--journal", paramLabel = "PATH", description = "The journal (default: FILE with .journal).")
-    Path journal;
-
-    @Option(names = "--at", paramLabel = "DATETIME", description = "When it happened (default: now), plan time zone.")
-    String at;
+    @CommandLine.Mixin
+    JournalOptions journalOptions = new JournalOptions();
 
     @CommandLine.Mixin
     Output output = new Output();
@@ -48,19 +43,18 @@ final class LogCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Clock clock = Runtimes.clock(spec.commandLine());
-        Runtimes.Opened opened = Runtimes.open(plan, journal, err, output.useColor(), clock);
+        Runtimes.Opened opened = journalOptions.open(plan, err, output.useColor(), spec.commandLine());
         if (opened.runtime() == null) {
             return opened.exit();
         }
         PlanRuntime rt = opened.runtime();
-        LocalDateTime when = at == null ? rt.now() : Runtimes.time(at, spec.commandLine(), "--at");
+        LocalDateTime when = journalOptions.at(rt, spec.commandLine());
         List<Event> events = parse(rt, when);
         try {
             PlanRuntime.Logged logged = rt.log(events);
             int own = events.size();
-            Path where = journal != null ? journal : dev.planc.runtime.journal.JournalFile.besidePlan(plan);
-            out.println("planc: logged " + own + (own == 1 ? " event" : " events") + " to " + where);
+            out.println("planc: logged " + own + (own == 1 ? " event" : " events") + " to "
+                    + journalOptions.journalFor(plan));
             for (Replay.Firing f : logged.firings()) {
                 out.println("planc: contingency `" + f.contingency() + "` fired at " + f.at()
                         + (f.because().isEmpty() ? "" : " because " + f.because()));

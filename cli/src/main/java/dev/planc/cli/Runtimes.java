@@ -28,8 +28,7 @@ final class Runtimes {
     private Runtimes() {}
 
     /** A compiled plan ready for the runtime, or the exit code when it is not. */
-    record Opened(@Nullable PlanRuntime runtime, @Nullable CompiledPlan compiled, @Nullable JournalFile journal,
-            int exit) {}
+    record Opened(@Nullable PlanRuntime runtime, int exit) {}
 
     /** Compiles {@code plan}; prints its diagnostics; exit 1 on plan errors, 2 when unreadable. */
     static @Nullable CompiledPlan compile(Path plan, PrintWriter err, boolean color) {
@@ -44,23 +43,17 @@ final class Runtimes {
         err.print(new TextRenderer(color).render(result.diagnostics()));
         if (result.hasErrors() || result.value().schedule() == null) {
             err.println("planc: `" + plan + "` has errors; fix them first");
-            return result.value();
         }
         return result.value();
     }
 
-    static Opened open(Path plan, @Nullable Path journalPath, PrintWriter err, boolean color, Clock clock) {
-        if (!Files.isRegularFile(plan)) {
-            err.println("planc: cannot read `" + plan + "`: " + (Files.isDirectory(plan) ? "it is a directory"
-                    : "no such file"));
-            return new Opened(null, null, null, Main.FAILURE);
-        }
+    static Opened open(Path plan, Path journalPath, PrintWriter err, boolean color, Clock clock) {
         CompiledPlan compiled = compile(plan, err, color);
         if (compiled == null) {
-            return new Opened(null, null, null, Main.FAILURE);
+            return new Opened(null, Main.FAILURE);
         }
         if (compiled.schedule() == null) {
-            return new Opened(null, compiled, null, Main.PLAN_ERRORS);
+            return new Opened(null, Main.PLAN_ERRORS);
         }
         Baseline baseline = Baseline.of(compiled.schedule());
         Path frozen = Baseline.pathFor(plan);
@@ -69,14 +62,13 @@ final class Runtimes {
                 baseline = Baseline.read(frozen);
             } catch (IOException e) {
                 err.println("planc: cannot use the baseline: " + e.getMessage());
-                return new Opened(null, compiled, null, Main.FAILURE);
+                return new Opened(null, Main.FAILURE);
             }
         }
-        Path jp = journalPath != null ? journalPath : JournalFile.besidePlan(plan);
-        JournalFile journal = JournalFile.open(jp, w -> err.println("planc: warning: " + w));
-        PlanRuntime runtime = new PlanRuntime(compiled.plan(), baseline, journal, Thresholds.of(compiled.plan().flags()), clock,
-                author());
-        return new Opened(runtime, compiled, journal, Main.OK);
+        JournalFile journal = JournalFile.open(journalPath, w -> err.println("planc: warning: " + w));
+        PlanRuntime runtime = new PlanRuntime(compiled.plan(), baseline, journal,
+                Thresholds.of(compiled.plan().flags()), clock, author());
+        return new Opened(runtime, Main.OK);
     }
 
     /**

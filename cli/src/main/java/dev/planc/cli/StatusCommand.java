@@ -8,7 +8,6 @@ import dev.planc.runtime.status.StatusJson;
 import dev.planc.runtime.status.StatusText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -31,11 +30,8 @@ final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The plan.")
     Path plan;
 
-    @Option(names = "--journal", paramLabel = "PATH", description = "The journal (default: FILE with .journal).")
-    Path journal;
-
-    @Option(names = "--at", paramLabel = "DATETIME", description = "The instant (default: now), plan time zone.")
-    String at;
+    @CommandLine.Mixin
+    JournalOptions journalOptions = new JournalOptions();
 
     @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES}.")
     Format format = Format.text;
@@ -54,14 +50,13 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Clock clock = Runtimes.clock(spec.commandLine());
-        Runtimes.Opened opened = Runtimes.open(plan, journal, err, output.useColor(), clock);
+        Runtimes.Opened opened = journalOptions.open(plan, err, output.useColor(), spec.commandLine());
         if (opened.runtime() == null) {
             return opened.exit();
         }
         PlanRuntime rt = opened.runtime();
         LocalDateTime now = rt.now();
-        LocalDateTime when = at == null ? now : Runtimes.time(at, spec.commandLine(), "--at");
+        LocalDateTime when = journalOptions.at(rt, spec.commandLine());
         Status s;
         try {
             s = rt.status(when, !when.isAfter(now));
