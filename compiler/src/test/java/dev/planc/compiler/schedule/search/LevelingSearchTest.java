@@ -15,53 +15,12 @@ class LevelingSearchTest {
         "j309_2", "j3029_9"};
     static final int[] OPTIMUM = {43, 59, 54, 84, 59, 52, 86, 59, 92, 97};
 
-    /** Counts what the search asks for; never justifies (like a calendar decoder without a backward pass). */
-    static final class ForwardOnly implements Decoder {
-        final RcpspDecoder inner;
-        int decodes;
-
-        ForwardOnly(RcpspDecoder inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public int size() {
-            return inner.size();
-        }
-
-        @Override
-        public int[] predecessors(int a) {
-            return inner.predecessors(a);
-        }
-
-        @Override
-        public int[] successors(int a) {
-            return inner.successors(a);
-        }
-
-        @Override
-        public long decode(int[] activityList) {
-            decodes++;
-            return inner.decode(activityList);
-        }
-
-        @Override
-        public long start(int a) {
-            return inner.start(a);
-        }
-
-        @Override
-        public long finish(int a) {
-            return inner.finish(a);
-        }
-    }
-
-    /** Counts forward and backward passes. */
-    static final class Counting implements Decoder {
+    /** Counts the forward passes the search asks for; never justifies (like a calendar decoder without a backward pass). */
+    static class ForwardOnly implements Decoder {
         final RcpspDecoder inner;
         long passes;
 
-        Counting(RcpspDecoder inner) {
+        ForwardOnly(RcpspDecoder inner) {
             this.inner = inner;
         }
 
@@ -94,6 +53,13 @@ class LevelingSearchTest {
         @Override
         public long finish(int a) {
             return inner.finish(a);
+        }
+    }
+
+    /** Also justifies: counts forward and backward passes. */
+    static final class Counting extends ForwardOnly {
+        Counting(RcpspDecoder inner) {
+            super(inner);
         }
 
         @Override
@@ -180,7 +146,7 @@ class LevelingSearchTest {
         PsplibInstance p = Psplib.load("j3021_1");
         ForwardOnly d = new ForwardOnly(new RcpspDecoder(p));
         LevelingSearch.Outcome o = LevelingSearch.search(d, p.latestFinishList(), 5, 2_000);
-        assertEquals(2_000, d.decodes, "one forward pass per schedule, the whole budget");
+        assertEquals(2_000, d.passes, "one forward pass per schedule, the whole budget");
         assertEquals(2_000, o.schedules());
         assertValid(p, o);
         assertTrue(o.makespan() < new RcpspDecoder(p).decode(p.latestFinishList()));
