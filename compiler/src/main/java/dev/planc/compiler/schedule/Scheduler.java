@@ -57,6 +57,8 @@ public final class Scheduler {
     private final long planStart;
     /** Milli-units of each task's allocations, in assignment order (BigDecimal arithmetic is hot otherwise). */
     private final long[][] allocUnits;
+    /** Usage profiles that are never booked: the effort sweep over them is calendars alone. */
+    private final Usage[] free;
     /** Calendars of resource sets, shared by tasks with the same assignees. */
     private final Map<String, WorkTime> calendarCache = new HashMap<>();
     private final WorkTime planCalendar;
@@ -80,6 +82,10 @@ public final class Scheduler {
         WorkTime planCal = grid.of(plan.defaultCalendar(), List.of());
         this.planCalendar = planCal;
         this.planStart = planCal.next(grid.minute(plan.start()));
+        this.free = new Usage[resources.size()];
+        for (int i = 0; i < free.length; i++) {
+            free[i] = new Usage();
+        }
         this.allocUnits = new long[n][];
         for (Task t : plan.tasks()) {
             long[] u = new long[t.assignments().size()];
@@ -202,9 +208,6 @@ public final class Scheduler {
         return cal;
     }
 
-    private long units(Task.Allocation a) {
-        return milli(a.units());
-    }
 
     private static long milli(BigDecimal units) {
         return units.multiply(BigDecimal.valueOf(MILLI)).setScale(0, java.math.RoundingMode.HALF_UP).longValue();
@@ -499,38 +502,16 @@ public final class Scheduler {
     }
 
     /**
-     * Effort: every working minute of an assigned resource contributes its amount. Sweeps the
-     * resources' interval boundaries, never single minutes.
+     * Effort without other bookings (every working minute of an assigned resource contributes its
+     * amount): the same sweep as {@link #effortFill}, over usage profiles that stay empty.
      */
     private long effortEnd(Task t, long s, long work) {
-        List<Task.Allocation> as = t.assignments();
-        long need = work * MILLI;
-        long now = s;
-        while (true) {
-            long rate = 0;
-            long nextChange = Long.MAX_VALUE;
-            for (Task.Allocation al : as) {
-                WorkTime wt = resourceTime[al.resource()];
-                int i = wt.floor(now); // one search tells both whether it works and until when
-                if (i >= 0 && now < wt.intervalEnd(i)) {
-                    rate += units(al);
-                    nextChange = Math.min(nextChange, wt.intervalEnd(i));
-                } else if (i + 1 < wt.intervalCount()) {
-                    nextChange = Math.min(nextChange, wt.intervalStart(i + 1));
-                } else {
-                    throw new WorkTime.HorizonExceeded();
-                }
-            }
-            if (nextChange == Long.MAX_VALUE) {
-                throw new WorkTime.HorizonExceeded();
-            }
-            long span = nextChange - now;
-            if (rate > 0 && rate * span >= need) {
-                return now + (need + rate - 1) / rate;
-            }
-            need -= rate * span;
-            now = nextChange;
+        long[] fragments = effortFill(t, s, work, free);
+        long end = s;
+        for (int k = 0; k < fragments.length; k += 3) {
+            end = Math.max(end, fragments[k + 2]);
         }
+        return end;
     }
 
     /**
@@ -768,8 +749,8 @@ public final class Scheduler {
 
     private long totalUnits(Task t) {
         long sum = 0;
-        for (Task.Allocation a : t.assignments()) {
-            sum += units(a);
+        for (long u : allocUnits[t.index()]) {
+            sum += u;
         }
         return sum;
     }
@@ -806,9 +787,9 @@ public final class Scheduler {
         int[] users = new int[resourceTime.length];
         for (Task t : plan.tasks()) {
             if (active[t.index()] && leaf[t.index()]) {
-                for (Task.Allocation a : t.assignments()) {
-                    demand[a.resource()] += units(a);
-                    users[a.resource()]++;
+                for (int i = 0; i < t.assignments().size(); i++) {
+                    demand[t.assignments().get(i).resource()] += allocUnits[t.index()][i];
+                    users[t.assignments().get(i).resource()]++;
                 }
             }
         }
