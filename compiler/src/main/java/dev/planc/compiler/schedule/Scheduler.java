@@ -422,11 +422,7 @@ public final class Scheduler {
                 p.driver[a] = -2; // waited for a resource
             }
             p.start[a] = fixedStart != Long.MIN_VALUE ? fixedStart : s;
-            long f = s;
-            for (int k = 0; k < fragments.length; k += 3) {
-                f = Math.max(f, fragments[k + 2]);
-            }
-            p.finish[a] = f;
+            p.finish[a] = lastEnd(fragments, s);
             p.fragments[a] = fragments;
             for (int k = 0; k < fragments.length; k += 3) {
                 int i = (int) fragments[k];
@@ -506,8 +502,12 @@ public final class Scheduler {
      * amount): the same sweep as {@link #effortFill}, over usage profiles that stay empty.
      */
     private long effortEnd(Task t, long s, long work) {
-        long[] fragments = effortFill(t, s, work, free);
-        long end = s;
+        return lastEnd(effortFill(t, s, work, free), s);
+    }
+
+    /** Where the last stretch of an effort ends (its finish), at least {@code from}. */
+    private static long lastEnd(long[] fragments, long from) {
+        long end = from;
         for (int k = 0; k < fragments.length; k += 3) {
             end = Math.max(end, fragments[k + 2]);
         }
