@@ -132,6 +132,15 @@ class RuntimeCliIT {
                 "--fail-on", "amber");
         assertEquals(0, back.exit(), back.all());
         assertTrue(back.out().startsWith("GREEN"), back.out());
+
+        // a damaged line (say, a bad hand edit) is skipped and reported by status, never fatal
+        Files.writeString(journal, "{not an event\n", java.nio.file.StandardOpenOption.APPEND);
+        PlancProcess.Run damaged = PlancProcess.runAt(now, tmp, "status", "shop.plan", "--format", "json");
+        assertEquals(0, damaged.exit(), damaged.all());
+        JsonNode warnings = new ObjectMapper().readTree(damaged.out()).get("warnings");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).asText().contains("shop.journal:" + count(Files.readString(journal), "\n")),
+                warnings.toString());
     }
 
     private static int count(String text, String what) {

@@ -96,8 +96,10 @@ public final class PlanRuntime {
      * firing twice); without it, status only reads.
      */
     public Status status(LocalDateTime at, boolean record) throws StoreException {
+        // Status shows what reading the journal reported (a torn last line, an unreadable line).
+        EventStore.ReadResult read = store.read();
         if (!record) {
-            return StatusEngine.status(plan, baseline, store.read().events(), at, thresholds);
+            return StatusEngine.status(plan, baseline, read.events(), at, thresholds).withWarnings(read.warnings());
         }
         Status[] result = new Status[1];
         try {
@@ -109,7 +111,7 @@ public final class PlanRuntime {
         } catch (EventStore.Rejected e) {
             throw new IllegalStateException(e); // this decision never rejects
         }
-        return result[0];
+        return result[0].withWarnings(read.warnings());
     }
 
     /** What an evaluation leaves in the journal: its firings, then a checkpoint where it stopped. */
@@ -122,11 +124,6 @@ public final class PlanRuntime {
             out.add(event(Event.Type.CHECKED, s.evaluatedUntil(), null, null, null, String.join(",", s.holding())));
         }
         return out;
-    }
-
-    /** Warnings from reading the store (a torn last line, an unreadable line). */
-    public List<String> storeWarnings() throws StoreException {
-        return store.read().warnings();
     }
 
     public Plan plan() {

@@ -30,7 +30,6 @@ public final class Replay {
     private final List<Firing> firings = new ArrayList<>();
     private final Set<String> warnings = new LinkedHashSet<>();
     private BigDecimal loggedCost = BigDecimal.ZERO;
-    private @Nullable LocalDateTime last;
 
     /** A task's actuals so far. */
     public record TaskActual(@Nullable LocalDateTime started, @Nullable LocalDateTime finished, BigDecimal progress,
@@ -85,7 +84,6 @@ public final class Replay {
 
     /** Applies one event (the caller keeps replay order). */
     public void apply(Event e) {
-        last = e.at();
         switch (e.type()) {
             case START, FINISH, PROGRESS, COST -> applyTask(e);
             case MEASURE -> {
@@ -160,20 +158,4 @@ public final class Replay {
         return plan;
     }
 
-    /** Time of the last event applied, or null. */
-    public @Nullable LocalDateTime last() {
-        return last;
-    }
-
-    /** A copy to branch from (contingency evaluation replays forward from a shared prefix). */
-    Replay copy() {
-        Replay r = new Replay(plan);
-        System.arraycopy(tasks, 0, r.tasks, 0, tasks.length);
-        System.arraycopy(readings, 0, r.readings, 0, readings.length);
-        r.firings.addAll(firings);
-        r.warnings.addAll(warnings);
-        r.loggedCost = loggedCost;
-        r.last = last;
-        return r;
-    }
 }

@@ -31,6 +31,17 @@ public record Status(LocalDateTime asOf, Flag overall, String baseline, LocalDat
         holding = List.copyOf(holding);
     }
 
+    /** The same status with more warnings first (what reading the journal reported). */
+    public Status withWarnings(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(more);
+        all.addAll(warnings);
+        return new Status(asOf, overall, baseline, baselineFinish, forecastFinish, slipMinutes, evm, spiFlag, cpiFlag,
+                tasks, metrics, contingencies, alerts, deviations, all, newFirings, evaluatedUntil, holding);
+    }
+
     public enum State {
         NOT_STARTED("not_started"), IN_PROGRESS("in_progress"), DONE("done");
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.planc.compiler.schedule.Times;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDateTime;
 import org.jspecify.annotations.Nullable;
 
 /** {@code planc status --format json} (CLI.md shape, with more fields). Undefined numbers are null. */
@@ -119,9 +118,5 @@ public final class StatusJson {
     static @Nullable BigDecimal hours(@Nullable Long minutes) {
         return minutes == null ? null : BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2,
                 RoundingMode.HALF_UP);
-    }
-
-    static @Nullable String time(@Nullable LocalDateTime t) {
-        return Times.text(t);
     }
 }
