@@ -4,6 +4,7 @@ import dev.planc.runtime.PlanRuntime;
 import dev.planc.runtime.journal.Event;
 import dev.planc.runtime.journal.EventStore;
 import dev.planc.runtime.journal.StoreException;
+import dev.planc.runtime.store.Stores;
 import dev.planc.runtime.status.Replay;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -54,7 +55,7 @@ final class LogCommand implements Callable<Integer> {
             PlanRuntime.Logged logged = rt.log(events);
             int own = events.size();
             out.println("planc: logged " + own + (own == 1 ? " event" : " events") + " to "
-                    + journalOptions.journalFor(plan));
+                    + Stores.describe(rt.store()));
             for (Replay.Firing f : logged.firings()) {
                 out.println("planc: contingency `" + f.contingency() + "` fired at " + f.at()
                         + (f.because().isEmpty() ? "" : " because " + f.because()));

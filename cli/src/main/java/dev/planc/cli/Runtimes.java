@@ -7,7 +7,9 @@ import dev.planc.compiler.diag.TextRenderer;
 import dev.planc.compiler.source.FileSourceLoader;
 import dev.planc.compiler.source.Source;
 import dev.planc.runtime.PlanRuntime;
-import dev.planc.runtime.journal.JournalFile;
+import dev.planc.runtime.journal.EventStore;
+import dev.planc.runtime.journal.StoreException;
+import dev.planc.runtime.store.Stores;
 import dev.planc.runtime.status.Baseline;
 import dev.planc.runtime.status.Thresholds;
 import java.io.IOException;
@@ -47,7 +49,12 @@ final class Runtimes {
         return result.value();
     }
 
-    static Opened open(Path plan, Path journalPath, PrintWriter err, boolean color, Clock clock) {
+    /**
+     * Compiles the plan and opens its runtime over the store: the journal file at
+     * {@code journalPath}, or the database at {@code store} (a JDBC URL).
+     */
+    static Opened open(Path plan, Path journalPath, @Nullable String store, PrintWriter err, boolean color,
+            Clock clock) {
         CompiledPlan compiled = compile(plan, err, color);
         if (compiled == null) {
             return new Opened(null, Main.FAILURE);
@@ -65,8 +72,14 @@ final class Runtimes {
                 return new Opened(null, Main.FAILURE);
             }
         }
-        JournalFile journal = JournalFile.open(journalPath, w -> err.println("planc: warning: " + w));
-        PlanRuntime runtime = new PlanRuntime(compiled.plan(), baseline, journal,
+        EventStore events;
+        try {
+            events = Stores.open(store, journalPath, plan, System.getenv(), w -> err.println("planc: warning: " + w));
+        } catch (StoreException e) {
+            err.println("planc: " + e.getMessage());
+            return new Opened(null, Main.FAILURE);
+        }
+        PlanRuntime runtime = new PlanRuntime(compiled.plan(), baseline, events,
                 Thresholds.of(compiled.plan().flags()), clock, author());
         return new Opened(runtime, Main.OK);
     }

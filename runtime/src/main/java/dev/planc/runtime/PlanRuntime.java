@@ -59,6 +59,12 @@ public final class PlanRuntime {
         return Events.of(type, subject, number, currency, text, at, clock.instant(), author);
     }
 
+    /** A new event recorded now by {@code by} (null: unknown), e.g. named in an HTTP request. */
+    public Event eventBy(@Nullable String by, Event.Type type, LocalDateTime at, @Nullable String subject,
+            java.math.@Nullable BigDecimal number, @Nullable String currency, @Nullable String text) {
+        return Events.of(type, subject, number, currency, text, at, clock.instant(), by);
+    }
+
     /**
      * Checks and appends events, all or nothing, then evaluates the contingencies up to now (or
      * the latest event, if later) and records what fired, in the same write.
@@ -124,6 +130,21 @@ public final class PlanRuntime {
             out.add(event(Event.Type.CHECKED, s.evaluatedUntil(), null, null, null, String.join(",", s.holding())));
         }
         return out;
+    }
+
+    /** A token that changes whenever the stored events change ({@link EventStore#version}). */
+    public Object storeVersion() throws StoreException {
+        return store.version();
+    }
+
+    /** Every stored event, in append order, with what reading reported. */
+    public EventStore.ReadResult events() throws StoreException {
+        return store.read();
+    }
+
+    /** Where the events are kept. */
+    public EventStore store() {
+        return store;
     }
 
     public Plan plan() {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Where events are kept: in order, durably, one writer at a time. Implementations: the journal
- * file ({@code JournalFile}); later a PostgreSQL store.
+ * file ({@code JournalFile}) and PostgreSQL ({@code dev.planc.runtime.store.PostgresStore}).
  */
 public interface EventStore extends AutoCloseable {
 
@@ -18,6 +18,13 @@ public interface EventStore extends AutoCloseable {
      * (on disk, or committed); all or nothing.
      */
     List<Event> append(Decision decide) throws StoreException, Rejected;
+
+    /**
+     * A cheap token that changes whenever the stored events change (compared with
+     * {@code equals}), so that callers can keep what they derived from the last read until
+     * someone — this process or another — appends.
+     */
+    Object version() throws StoreException;
 
     @Override
     void close() throws StoreException;

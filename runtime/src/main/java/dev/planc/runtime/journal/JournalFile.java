@@ -193,6 +193,23 @@ public final class JournalFile implements EventStore {
         return scan;
     }
 
+    /**
+     * Size, modification time and file identity: an append grows the file (and a repair that
+     * cuts a torn line then writes changes the time), so equal versions mean equal contents.
+     */
+    @Override
+    public Object version() throws StoreException {
+        checkOpen();
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return List.of(a.size(), a.lastModifiedTime(), String.valueOf(a.fileKey()));
+        } catch (NoSuchFileException ex) {
+            return List.of();
+        } catch (IOException ex) {
+            throw fail("cannot read", file, ex);
+        }
+    }
+
     @Override
     public List<Event> append(Decision decide) throws StoreException, Rejected {
         checkOpen();
