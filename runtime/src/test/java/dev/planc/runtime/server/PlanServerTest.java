@@ -215,7 +215,6 @@ class PlanServerTest {
     void theStreamCarriesEventsAndStatus() throws Exception {
         ServerFixture f = serve(ServerFixture.TOKEN);
         BlockingQueue<String> lines = subscribe(f);
-        assertEquals("event: hello", lines.poll(5, TimeUnit.SECONDS));
         HttpResponse<String> posted = f.post("{\"type\": \"start\", \"task\": \"design\", \"at\": \"2027-01-04T09:00\"}");
         String id = JSON.readTree(posted.body()).get("stored").get(0).asText();
         String data = awaitData(lines, "event");
@@ -307,14 +306,15 @@ class PlanServerTest {
         assertEquals(1, stored().stream().filter(e -> "late_build".equals(e.subject())).count());
     }
 
-    /** Lines of the event stream, read in the background. */
-    private BlockingQueue<String> subscribe(ServerFixture f) {
+    /** Lines of the event stream, read in the background, once the server has said hello. */
+    private BlockingQueue<String> subscribe(ServerFixture f) throws InterruptedException {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         f.http.sendAsync(HttpRequest.newBuilder(f.uri("/api/stream")).GET().build(),
                 HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
                     assertEquals("text/event-stream; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
                     r.body().forEach(lines::add);
                 });
+        awaitData(lines, "hello");
         return lines;
     }
 
