@@ -35,4 +35,25 @@ class RuntimeArchitectureTest {
                 .orShould().accessField(System.class, "out")
                 .check(runtime);
     }
+
+    @Test
+    void httpStaysInTheServer() {
+        noClasses().that().resideOutsideOfPackage("dev.planc.runtime.server..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.sun.net.httpserver..", "java.net.http..")
+                .check(runtime);
+    }
+
+    @Test
+    void jdbcStaysInTheStores() {
+        noClasses().that().resideOutsideOfPackage("dev.planc.runtime.store..").should().dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "org.postgresql..")
+                .check(runtime);
+    }
+
+    @Test
+    void theServerIsAnAdapterOverTheRuntime() {
+        noClasses().that().resideOutsideOfPackage("dev.planc.runtime.server..").should().dependOnClassesThat()
+                .resideInAPackage("dev.planc.runtime.server..")
+                .check(runtime);
+    }
 }
