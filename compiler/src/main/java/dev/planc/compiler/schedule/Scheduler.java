@@ -10,7 +10,6 @@ import dev.planc.compiler.schedule.search.Decoder;
 import dev.planc.compiler.schedule.search.IntHeap;
 import dev.planc.compiler.schedule.search.LevelingSearch;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -144,19 +143,17 @@ public final class Scheduler {
      * throws for a valid plan.
      */
     public static Result<Schedule> schedule(Plan plan, ScheduleRequest request) {
-        LocalDate from = plan.start().toLocalDate().minusYears(1);
-        // Ten years past the latest date the request already knows (now, actual dates), so a
-        // forecast late in a long plan does not build and rebuild calendars 10, 20, 40… years long.
-        LocalDateTime known = request.now() != null ? request.now() : plan.start();
-        for (ScheduleRequest.Actual a : request.actuals().values()) {
-            LocalDateTime last = a.finished() != null ? a.finished() : a.started();
-            if (last.isAfter(known)) {
-                known = last;
-            }
-        }
-        int years = 10 + (int) Math.max(0, java.time.temporal.ChronoUnit.YEARS.between(plan.start(), known));
+        return schedule(plan, request, Calendars.of(plan, plan.start().toLocalDate().plusYears(years(plan, request))));
+    }
+
+    /**
+     * {@link #schedule(Plan, ScheduleRequest)} with calendars shared with other schedules and
+     * measurements of the same plan ({@link Calendars#of} for this plan).
+     */
+    public static Result<Schedule> schedule(Plan plan, ScheduleRequest request, Calendars calendars) {
+        int years = years(plan, request);
         while (true) {
-            TimeGrid grid = new TimeGrid(plan.zone(), from, plan.start().toLocalDate().plusYears(years));
+            TimeGrid grid = new TimeGrid(calendars, plan.start().toLocalDate().plusYears(years));
             try {
                 return new Scheduler(plan, request, grid).run();
             } catch (WorkTime.HorizonExceeded e) {
@@ -169,6 +166,22 @@ public final class Scheduler {
                 years *= 2; // grow gently: every calendar is rebuilt for the longer horizon
             }
         }
+    }
+
+    /**
+     * The horizon to try first, in years from the plan's start: ten years past the latest date
+     * the request already knows (now, actual dates), so a forecast late in a long plan does not
+     * build and rebuild calendars 10, 20, 40… years long.
+     */
+    private static int years(Plan plan, ScheduleRequest request) {
+        LocalDateTime known = request.now() != null ? request.now() : plan.start();
+        for (ScheduleRequest.Actual a : request.actuals().values()) {
+            LocalDateTime last = a.finished() != null ? a.finished() : a.started();
+            if (last.isAfter(known)) {
+                known = last;
+            }
+        }
+        return 10 + (int) Math.max(0, java.time.temporal.ChronoUnit.YEARS.between(plan.start(), known));
     }
 
     // ------------------------------------------------------------------ calendars
@@ -200,10 +213,11 @@ public final class Scheduler {
         if (shared != null) {
             return shared;
         }
-        WorkTime cal = resourceTime[ids[0]];
-        for (int i = 1; i < ids.length; i++) {
-            cal = cal.intersect(resourceTime[ids[i]]);
+        List<Resource> together = new ArrayList<>();
+        for (int id : ids) {
+            together.add(plan.resources().get(id));
         }
+        WorkTime cal = grid.common(together);
         calendarCache.put(key, cal);
         return cal;
     }

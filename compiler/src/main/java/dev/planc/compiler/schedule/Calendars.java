@@ -1,0 +1,175 @@
+package dev.planc.compiler.schedule;
+
+import dev.planc.compiler.model.Calendar;
+import dev.planc.compiler.model.Plan;
+import dev.planc.compiler.model.Resource;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The working time of a plan's calendars, built once and shared by every schedule and
+ * {@link WorkingTime} of the plan that is handed the same instance (the runtime's status: its
+ * measurements and each of its forecasts). Horizons all start a year before the plan's start;
+ * the working time of a shorter horizon is a prefix of a longer one's, so a calendar is built
+ * once, to the longest horizon asked for (at least {@code reach}), and shorter ones share its
+ * arrays. Thread-safe; what it hands out is immutable.
+ */
+public final class Calendars {
+    private final ZoneId zone;
+    private final LocalDate from;
+    private final LocalDate reach;
+    /** Per calendar with leaves, or per set of resources working together: the longest built. */
+    private final Map<String, Built> built = new HashMap<>();
+
+    private record Built(LocalDate until, WorkTime time) {}
+
+    Calendars(ZoneId zone, LocalDate from, LocalDate reach) {
+        this.zone = zone;
+        this.from = from;
+        this.reach = reach;
+    }
+
+    /**
+     * For a plan's horizons, which start a year before the plan does, ending up to {@code reach}
+     * (a later end builds again, to that end).
+     */
+    public static Calendars of(Plan plan, LocalDate reach) {
+        return new Calendars(plan.zone(), plan.start().toLocalDate().minusYears(1), reach);
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    /** The first day of every horizon. */
+    LocalDate from() {
+        return from;
+    }
+
+    /** Working time of a calendar minus whole-day leaves, over the days before {@code to}. */
+    synchronized WorkTime of(Calendar cal, List<Calendar.DayRange> leaves, LocalDate to) {
+        String key = cal.id() + "|" + leaves;
+        Built b = built.get(key);
+        if (b == null || b.until.isBefore(to)) {
+            LocalDate until = to.isAfter(reach) ? to : reach;
+            b = new Built(until, build(cal, leaves, until));
+            built.put(key, b);
+        }
+        return b.time.until(TimeGrid.minute(zone, to.atStartOfDay()));
+    }
+
+    /** Working time in which all of {@code resources} work (their calendars and leaves), before {@code to}. */
+    synchronized WorkTime common(List<Resource> resources, LocalDate to) {
+        StringBuilder key = new StringBuilder();
+        for (Resource r : resources) {
+            key.append(r.calendar().id()).append('|').append(r.leaves()).append('&');
+        }
+        Built b = built.get(key.toString());
+        if (b == null || b.until.isBefore(to)) {
+            LocalDate until = to.isAfter(reach) ? to : reach;
+            WorkTime cal = of(resources.get(0).calendar(), resources.get(0).leaves(), until);
+            for (int i = 1; i < resources.size(); i++) {
+                cal = cal.intersect(of(resources.get(i).calendar(), resources.get(i).leaves(), until));
+            }
+            b = new Built(until, cal);
+            built.put(key.toString(), b);
+        }
+        return b.time.until(TimeGrid.minute(zone, to.atStartOfDay()));
+    }
+
+    /**
+     * The intervals of the days {@code [from, until)}: each working day's windows in its local
+     * wall time, touching windows merged. Days are counted as epoch days, weekdays and days off
+     * looked up in arrays; the zone is asked only on days with a clock change.
+     */
+    private WorkTime build(Calendar cal, List<Calendar.DayRange> leaves, LocalDate until) {
+        long first = from.toEpochDay();
+        int days = (int) (until.toEpochDay() - first);
+        BitSet off = new BitSet(days);
+        markDays(cal.holidays(), first, days, off);
+        markDays(leaves, first, days, off);
+        boolean[] works = new boolean[7]; // Monday first
+        for (DayOfWeek d : cal.workdays()) {
+            works[d.getValue() - 1] = true;
+        }
+        int windows = cal.hours().size();
+        int[] open = new int[windows];
+        int[] close = new int[windows];
+        for (int w = 0; w < windows; w++) {
+            open[w] = cal.hours().get(w).from();
+            close[w] = cal.hours().get(w).to();
+        }
+        ZoneRules rules = zone.getRules();
+        long[] starts = new long[Math.max(16, days / 7 * 5 * windows + windows)];
+        long[] ends = new long[starts.length];
+        int n = 0;
+        long steadyUntil = Long.MIN_VALUE; // epoch day before which the offset stays offsetAtStart
+        int offsetAtStart = 0;
+        for (int i = 0; i < days; i++) {
+            long day = first + i;
+            if (!works[(int) Math.floorMod(day + 3, 7)] || off.get(i)) { // 1970-01-01 was a Thursday
+                continue;
+            }
+            // A day without a clock change (nearly all of them) converts by its one offset; a day
+            // with one goes through the zone rules for each window. The zone is asked again only
+            // from the next transition on.
+            if (day >= steadyUntil) {
+                LocalDateTime midnightLocal = LocalDate.ofEpochDay(day).atStartOfDay();
+                ZoneOffset offset = rules.getOffset(midnightLocal);
+                offsetAtStart = offset.getTotalSeconds();
+                ZoneOffsetTransition next = rules.nextTransition(midnightLocal.toInstant(offset));
+                steadyUntil = next == null ? Long.MAX_VALUE
+                        : Math.max(day, next.getDateTimeBefore().toLocalDate().toEpochDay());
+            }
+            long midnight = day * 1440;
+            boolean steady = day < steadyUntil;
+            for (int w = 0; w < windows; w++) {
+                // same arithmetic as TimeGrid.minute: epoch seconds of the wall time, divided by 60
+                long s = steady ? ((midnight + open[w]) * 60 - offsetAtStart) / 60 : wall(day, open[w]);
+                long e = steady ? ((midnight + close[w]) * 60 - offsetAtStart) / 60 : wall(day, close[w]);
+                if (e <= s) {
+                    continue;
+                }
+                if (n > 0 && ends[n - 1] >= s) {
+                    ends[n - 1] = Math.max(ends[n - 1], e); // touching or overlapping windows merge
+                } else {
+                    if (n == starts.length) {
+                        starts = Arrays.copyOf(starts, n * 2);
+                        ends = Arrays.copyOf(ends, n * 2);
+                    }
+                    starts[n] = s;
+                    ends[n] = e;
+                    n++;
+                }
+            }
+        }
+        return new WorkTime(starts, ends, n, TimeGrid.minute(zone, from.atStartOfDay()),
+                TimeGrid.minute(zone, until.atStartOfDay()));
+    }
+
+    /** Epoch minute of {@code minute} minutes after midnight on epoch day {@code day}, through the zone's rules. */
+    private long wall(long day, int minute) {
+        return TimeGrid.minute(zone, LocalDate.ofEpochDay(day).atStartOfDay().plusMinutes(minute));
+    }
+
+    /** Marks the days of {@code ranges} (inclusive) that fall among the {@code days} from epoch day {@code first}. */
+    private static void markDays(List<Calendar.DayRange> ranges, long first, int days, BitSet off) {
+        for (Calendar.DayRange r : ranges) {
+            long a = Math.max(r.from().toEpochDay() - first, 0);
+            long b = Math.min(r.to().toEpochDay() - first + 1, days);
+            if (a < b) {
+                off.set((int) a, (int) b);
+            }
+        }
+    }
+}
