@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -28,8 +29,10 @@ public final class Calendars {
     private final ZoneId zone;
     private final LocalDate from;
     private final LocalDate reach;
-    /** Per calendar with leaves, or per set of resources working together: the longest built. */
+    /** Per calendar with leaves: the longest built. */
     private final Map<String, Built> built = new HashMap<>();
+    /** Per horizon end and set of resources booked together. */
+    private final Map<String, CommonTime> common = new HashMap<>();
 
     private record Built(LocalDate until, WorkTime time) {}
 
@@ -68,23 +71,22 @@ public final class Calendars {
         return b.time.until(TimeGrid.minute(zone, to.atStartOfDay()));
     }
 
-    /** Working time in which all of {@code resources} work (their calendars and leaves), before {@code to}. */
-    synchronized WorkTime common(List<Resource> resources, LocalDate to) {
-        StringBuilder key = new StringBuilder();
+    /**
+     * Working time in which all of {@code resources} work (their calendars and leaves), before
+     * {@code to}: intersected a chunk at a time as it is asked for, once per set and horizon.
+     */
+    synchronized WorkCalendar common(List<Resource> resources, LocalDate to) {
+        StringBuilder key = new StringBuilder().append(to);
         for (Resource r : resources) {
-            key.append(r.calendar().id()).append('|').append(r.leaves()).append('&');
+            key.append('&').append(r.calendar().id()).append('|').append(r.leaves());
         }
-        Built b = built.get(key.toString());
-        if (b == null || b.until.isBefore(to)) {
-            LocalDate until = to.isAfter(reach) ? to : reach;
-            WorkTime cal = of(resources.get(0).calendar(), resources.get(0).leaves(), until);
-            for (int i = 1; i < resources.size(); i++) {
-                cal = cal.intersect(of(resources.get(i).calendar(), resources.get(i).leaves(), until));
+        return common.computeIfAbsent(key.toString(), k -> {
+            List<WorkTime> parts = new ArrayList<>();
+            for (Resource r : resources) {
+                parts.add(of(r.calendar(), r.leaves(), to));
             }
-            b = new Built(until, cal);
-            built.put(key.toString(), b);
-        }
-        return b.time.until(TimeGrid.minute(zone, to.atStartOfDay()));
+            return new CommonTime(parts);
+        });
     }
 
     /**

@@ -43,8 +43,8 @@ public final class Scheduler {
     private final int n;
     private final boolean[] active;
     private final boolean[] leaf; // leaf task or milestone: the activities that get placed
-    private final WorkTime[] calendar; // per activity: where its time is counted
-    private final WorkTime[] lagCalendar; // per task: where lags before it count (never round the clock)
+    private final WorkCalendar[] calendar; // per activity: where its time is counted
+    private final WorkCalendar[] lagCalendar; // per task: where lags before it count (never round the clock)
     private final WorkTime[] resourceTime;
     private final long[] capacity; // milli-units
     /** Per task, the targets of its active links (in link order): waitsOn[woOff[t] .. woOff[t + 1]). */
@@ -59,7 +59,7 @@ public final class Scheduler {
     /** Usage profiles that are never booked: the effort sweep over them is calendars alone. */
     private final Usage[] free;
     /** Calendars of resource sets, shared by tasks with the same assignees. */
-    private final Map<String, WorkTime> calendarCache = new HashMap<>();
+    private final Map<String, WorkCalendar> calendarCache = new HashMap<>();
     private final WorkTime planCalendar;
 
     private Scheduler(Plan plan, ScheduleRequest request, TimeGrid grid) {
@@ -69,8 +69,8 @@ public final class Scheduler {
         this.n = plan.tasks().size();
         this.active = new boolean[n];
         this.leaf = new boolean[n];
-        this.calendar = new WorkTime[n];
-        this.lagCalendar = new WorkTime[n];
+        this.calendar = new WorkCalendar[n];
+        this.lagCalendar = new WorkCalendar[n];
         List<Resource> resources = plan.resources();
         this.resourceTime = new WorkTime[resources.size()];
         this.capacity = new long[resources.size()];
@@ -195,7 +195,7 @@ public final class Scheduler {
      * works ({@link #effortEnd}); its span is measured in the plan's time rather than in a union
      * calendar per set of resources, which large plans cannot afford.
      */
-    private WorkTime calendarOf(Task t, WorkTime planCal, boolean forLags) {
+    private WorkCalendar calendarOf(Task t, WorkTime planCal, boolean forLags) {
         Task.Work w = t.work();
         if (w != null && w.elapsed() && !forLags) {
             return grid.elapsed();
@@ -209,7 +209,7 @@ public final class Scheduler {
         }
         int[] ids = as.stream().mapToInt(Task.Allocation::resource).sorted().distinct().toArray();
         String key = Arrays.toString(ids);
-        WorkTime shared = calendarCache.get(key);
+        WorkCalendar shared = calendarCache.get(key);
         if (shared != null) {
             return shared;
         }
@@ -217,7 +217,7 @@ public final class Scheduler {
         for (int id : ids) {
             together.add(plan.resources().get(id));
         }
-        WorkTime cal = grid.common(together);
+        WorkCalendar cal = grid.common(together);
         calendarCache.put(key, cal);
         return cal;
     }
@@ -355,7 +355,7 @@ public final class Scheduler {
         if (request.now() != null) {
             es = Math.max(es, grid.minute(request.now()));
         }
-        WorkTime cal = lagCalendar[a];
+        WorkCalendar cal = lagCalendar[a];
         for (int x = a; x >= 0; x = plan.tasks().get(x).parent()) {
             Task t = plan.tasks().get(x);
             if (t.startNoEarlier() != null) {
@@ -1030,7 +1030,7 @@ public final class Scheduler {
             int a = p.order[k];
             // Float of round-the-clock work is counted in the plan's working time: a night of
             // idle clock between an elapsed task and a day-shift successor is not slack.
-            WorkTime measure = calendar[a] == grid.elapsed() ? planCalendar : calendar[a];
+            WorkCalendar measure = calendar[a] == grid.elapsed() ? planCalendar : calendar[a];
             slack[a] = Math.max(0, measure.between(p.finish[a], lateFinish[a]));
             for (int x = plan.tasks().get(a).parent(); x >= 0; x = plan.tasks().get(x).parent()) {
                 slack[x] = Math.min(slack[x], slack[a]);
@@ -1076,7 +1076,7 @@ public final class Scheduler {
      * calendar, as they were applied.
      */
     private long lateBound(int a, int d, Task.Link l, long[] lateStart, long[] lateFinish, Pass p) {
-        WorkTime cal = lagCalendar[d];
+        WorkCalendar cal = lagCalendar[d];
         long lag = l.lagMinutes();
         long ref = l.type() == Task.LinkType.FINISH_TO_FINISH ? lateFinish[d] : lateStart[d];
         if (ref == Long.MAX_VALUE) {

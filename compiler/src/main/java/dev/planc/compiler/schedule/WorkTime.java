@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>Built for a fixed horizon. A query that would need time beyond it throws
  * {@link HorizonExceeded}; the scheduler then starts again with a longer horizon.
  */
-public final class WorkTime {
+public final class WorkTime implements WorkCalendar {
     /** The intervals are the first {@code n} entries (the arrays may be shared with a longer horizon's). */
     private final long[] starts;
     private final long[] ends;
@@ -109,12 +109,17 @@ public final class WorkTime {
     }
 
     /** Working minutes in {@code [horizonStart, t)}. */
-    private long work(long t) {
+    long work(long t) {
         int i = floor(t);
         if (i < 0) {
             return 0;
         }
         return cum[i] + Math.min(t, ends[i]) - starts[i];
+    }
+
+    /** Working minutes over the whole horizon. */
+    long total() {
+        return cum[n];
     }
 
     public boolean isWorking(long t) {
@@ -123,6 +128,7 @@ public final class WorkTime {
     }
 
     /** The first working minute at or after {@code t}. */
+    @Override
     public long next(long t) {
         int i = floor(t);
         if (i >= 0 && t < ends[i]) {
@@ -135,6 +141,7 @@ public final class WorkTime {
     }
 
     /** The end of the last working minute at or before {@code t} (for backward scheduling). */
+    @Override
     public long previousEnd(long t) {
         int i = floor(t);
         if (i >= 0 && t > starts[i]) {
@@ -147,6 +154,7 @@ public final class WorkTime {
     }
 
     /** Working minutes in {@code [a, b)}; negative when b is before a. */
+    @Override
     public long between(long a, long b) {
         return work(b) - work(a);
     }
@@ -155,6 +163,7 @@ public final class WorkTime {
      * The end of {@code minutes} working minutes that start at {@code t} (or the next working
      * minute after it). Zero minutes gives {@code t} itself.
      */
+    @Override
     public long add(long t, long minutes) {
         if (minutes <= 0) {
             return minutes == 0 ? t : sub(t, -minutes);
@@ -181,6 +190,7 @@ public final class WorkTime {
      * The start of {@code minutes} working minutes that end at {@code t} (or the last working
      * minute before it). Zero minutes gives {@code t} itself.
      */
+    @Override
     public long sub(long t, long minutes) {
         if (minutes <= 0) {
             return minutes == 0 ? t : add(t, -minutes);
