@@ -9,8 +9,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Converts between the plan's local wall time and UTC epoch minutes, and gives the
@@ -20,16 +21,68 @@ import org.jspecify.annotations.Nullable;
  * time is plain UTC minutes.
  */
 final class TimeGrid {
+    private static final long MARGIN = 2 * 86_400;
+    /** Before and after any time a plan holds, with room for an offset either side. */
+    private static final long FOREVER = Long.MAX_VALUE / 4;
+
     private final ZoneId zone;
     private final LocalDate to;
     private final Calendars calendars;
     private final WorkTime always;
+    /**
+     * The zone's offset over the horizon and a year either side, in stretches without a clock
+     * change: {@code [instantFrom[k], instantUntil[k])} in epoch seconds, the same on the wall
+     * (where {@code offsets[k]} is the one valid offset). Converting within a stretch is
+     * arithmetic, where the zone's rules look up a year's transitions on every call (a status
+     * converts a few hundred thousand times). The stretches stop two days short of each clock
+     * change (more than any offset change), so times near one still go through the rules.
+     */
+    private final long[] instantFrom;
+    private final long[] instantUntil;
+    private final long[] wallFrom;
+    private final long[] wallUntil;
+    private final ZoneOffset[] offsets;
 
     /** The days {@code [calendars.from(), to)}. */
     TimeGrid(Calendars calendars, LocalDate to) {
         this.zone = calendars.zone();
         this.to = to;
         this.calendars = calendars;
+        long first = calendars.from().minusYears(1).atStartOfDay(zone).toEpochSecond();
+        long last = to.plusYears(1).atStartOfDay(zone).toEpochSecond();
+        List<long[]> stretches = new ArrayList<>();
+        List<ZoneOffset> offsetList = new ArrayList<>();
+        ZoneRules rules = zone.getRules();
+        ZoneOffsetTransition previous = rules.previousTransition(Instant.ofEpochSecond(first + 1));
+        long start = previous == null ? -FOREVER : previous.getInstant().getEpochSecond() + MARGIN;
+        Instant cursor = previous == null ? Instant.ofEpochSecond(first) : previous.getInstant();
+        ZoneOffset offset = rules.getOffset(Instant.ofEpochSecond(first));
+        while (true) {
+            ZoneOffsetTransition next = rules.nextTransition(cursor);
+            long until = next == null ? FOREVER : next.getInstant().getEpochSecond() - MARGIN;
+            if (start < until) {
+                stretches.add(new long[] {start, until});
+                offsetList.add(offset);
+            }
+            if (next == null || next.getInstant().getEpochSecond() >= last) {
+                break;
+            }
+            start = next.getInstant().getEpochSecond() + MARGIN;
+            offset = next.getOffsetAfter();
+            cursor = next.getInstant();
+        }
+        int n = stretches.size();
+        instantFrom = new long[n];
+        instantUntil = new long[n];
+        wallFrom = new long[n];
+        wallUntil = new long[n];
+        offsets = offsetList.toArray(new ZoneOffset[0]);
+        for (int k = 0; k < n; k++) {
+            instantFrom[k] = stretches.get(k)[0];
+            instantUntil[k] = stretches.get(k)[1];
+            wallFrom[k] = instantFrom[k] + offsets[k].getTotalSeconds();
+            wallUntil[k] = instantUntil[k] + offsets[k].getTotalSeconds();
+        }
         this.always = WorkTime.always(minute(calendars.from().atStartOfDay()), minute(to.atStartOfDay()));
     }
 
@@ -45,15 +98,8 @@ final class TimeGrid {
     /** Epoch minute (UTC) of a local wall time; a time in a spring-forward gap moves forward. */
     long minute(LocalDateTime local) {
         long wall = local.toEpochSecond(ZoneOffset.UTC);
-        Steady s = steadyWall;
-        if (wall < s.from || wall >= s.until) {
-            s = steadyAround(local);
-            if (s == null) {
-                return minute(zone, local); // in or next to a gap or an overlap
-            }
-            steadyWall = s;
-        }
-        return (wall - s.offset.getTotalSeconds()) / 60;
+        int k = stretch(wallFrom, wallUntil, wall);
+        return k < 0 ? minute(zone, local) : (wall - offsets[k].getTotalSeconds()) / 60;
     }
 
     static long minute(ZoneId zone, LocalDateTime local) {
@@ -62,58 +108,16 @@ final class TimeGrid {
 
     LocalDateTime local(long minute) {
         long second = minute * 60;
-        Steady s = steadyInstant;
-        if (second < s.from || second >= s.until) {
-            s = steadyAround(Instant.ofEpochSecond(second));
-            steadyInstant = s;
-        }
-        return LocalDateTime.ofEpochSecond(second, 0, s.offset);
+        int k = stretch(instantFrom, instantUntil, second);
+        return k < 0 ? LocalDateTime.ofInstant(Instant.ofEpochSecond(second), zone)
+                : LocalDateTime.ofEpochSecond(second, 0, offsets[k]);
     }
 
-    /**
-     * A stretch of time in which the zone's offset does not change: {@code [from, until)} in
-     * seconds, on the wall ({@link #minute}) or since the epoch ({@link #local}). Converting inside
-     * one is arithmetic, where the zone's rules look up the year's transitions on every call (a
-     * status converts a few hundred thousand times). Each stretch stops two days short of the
-     * transitions around it (more than any offset change), so the times near a clock change
-     * still go through the rules.
-     */
-    private record Steady(long from, long until, ZoneOffset offset) {}
-
-    private static final long MARGIN = 2 * 86_400;
-    /** Beyond any time a plan holds, with room for an offset either side. */
-    private static final long FOREVER = Long.MAX_VALUE / 4;
-
-    /** Last stretches used; replaced, never changed, so sharing a grid between threads stays safe. */
-    private volatile Steady steadyWall = new Steady(0, 0, ZoneOffset.UTC);
-    private volatile Steady steadyInstant = new Steady(0, 0, ZoneOffset.UTC);
-
-    private Steady steadyAround(Instant instant) {
-        ZoneRules rules = zone.getRules();
-        ZoneOffsetTransition previous = rules.previousTransition(instant.plusSeconds(1)); // one at the instant too
-        ZoneOffsetTransition next = rules.nextTransition(instant);
-        long from = previous == null ? -FOREVER : previous.getInstant().getEpochSecond() + MARGIN;
-        long until = next == null ? FOREVER : next.getInstant().getEpochSecond() - MARGIN;
-        if (instant.getEpochSecond() < from || instant.getEpochSecond() >= until) {
-            from = instant.getEpochSecond(); // near a transition: this second alone
-            until = from + 1;
-        }
-        return new Steady(from, until, rules.getOffset(instant));
-    }
-
-    private @Nullable Steady steadyAround(LocalDateTime local) {
-        ZoneRules rules = zone.getRules();
-        List<ZoneOffset> valid = rules.getValidOffsets(local);
-        if (valid.size() != 1) {
-            return null;
-        }
-        Steady s = steadyAround(local.toInstant(valid.get(0)));
-        if (s.until - s.from < 2) {
-            return null;
-        }
-        // the same stretch on the wall, where this offset is the only valid one throughout
-        int offset = s.offset.getTotalSeconds();
-        return new Steady(s.from + offset, s.until + offset, s.offset);
+    /** The stretch {@code [from[k], until[k])} holding {@code t}, or -1. */
+    private static int stretch(long[] from, long[] until, long t) {
+        int k = Arrays.binarySearch(from, t);
+        k = k >= 0 ? k : -k - 2;
+        return k >= 0 && t < until[k] ? k : -1;
     }
 
     WorkTime elapsed() {
