@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -112,7 +111,8 @@ public final class Calendars {
             close[w] = cal.hours().get(w).to();
         }
         ZoneRules rules = zone.getRules();
-        long[] starts = new long[Math.max(16, days / 7 * 5 * windows + windows)];
+        // at most every window of every workday in each week begun
+        long[] starts = new long[(days / 7 + 1) * cal.workdays().size() * windows];
         long[] ends = new long[starts.length];
         int n = 0;
         long steadyUntil = Long.MIN_VALUE; // epoch day before which the offset stays offsetAtStart
@@ -145,10 +145,6 @@ public final class Calendars {
                 if (n > 0 && ends[n - 1] >= s) {
                     ends[n - 1] = Math.max(ends[n - 1], e); // touching or overlapping windows merge
                 } else {
-                    if (n == starts.length) {
-                        starts = Arrays.copyOf(starts, n * 2);
-                        ends = Arrays.copyOf(ends, n * 2);
-                    }
                     starts[n] = s;
                     ends[n] = e;
                     n++;

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The working time common to several calendars (the resources of a duration, booked together),
- * worked out a chunk of about a year at a time when a query first reaches it. A large plan has
+ * worked out a chunk of a quarter year at a time when a query first reaches it. A large plan has
  * hundreds of such sets, each used by a few tasks; intersecting each over the whole horizon up
  * front cost more than the scheduling itself. A count that only passes over a chunk (the slack
  * of a task years ahead of its successors) sweeps it for its total without keeping intervals.
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * whole would continue into the next interval.
  */
 final class CommonTime implements WorkCalendar {
-    private static final int CHUNK_BITS = 19; // 2^19 minutes: 364 days
+    static final int CHUNK_BITS = 17; // 2^17 minutes: 91 days
 
     private final WorkTime[] parts;
     private final long horizonStart;
@@ -82,13 +82,13 @@ final class CommonTime implements WorkCalendar {
         return totals[c];
     }
 
-    /** At least how many intervals the common time has within {@code [from, to)}: those of the parts there. */
+    /** At most how many intervals the common time has within {@code [from, to)}: as many as the parts together. */
     private int capacity(long from, long to) {
-        int count = 0;
+        int count = 1;
         for (WorkTime p : parts) {
             count += p.floor(to - 1) - Math.max(0, p.floor(from)) + 1;
         }
-        return Math.max(1, count);
+        return count;
     }
 
     /** Intervals found by a sweep. */

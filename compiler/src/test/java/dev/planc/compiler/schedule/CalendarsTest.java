@@ -137,7 +137,7 @@ class CalendarsTest {
         long start = grid.minute(FROM.atStartOfDay());
         long end = grid.minute(TO.atStartOfDay());
         List<Long> points = new ArrayList<>();
-        for (long t = start - 3000; t < end + 3000; t += 1 << 19) { // chunk ends of CommonTime
+        for (long t = start - 3000; t < end + 3000; t += 1 << CommonTime.CHUNK_BITS) { // chunk ends of CommonTime
             points.add(t);
         }
         for (int i = 0; i < 3000; i++) {
@@ -157,7 +157,7 @@ class CalendarsTest {
                 assertEquals(answer(() -> expected.add(t, -minutes)), answer(() -> actual.add(t, -minutes)),
                         "add back " + at);
                 // exactly the working time to a chunk end (CommonTime's) or to the other point
-                long edge = start + ((Math.max(0, t - start) >> 19) + random.nextInt(3)) * (1 << 19);
+                long edge = start + ((Math.max(0, t - start) >> CommonTime.CHUNK_BITS) + random.nextInt(3)) * (1L << CommonTime.CHUNK_BITS);
                 for (long q : new long[] {edge, other}) {
                     long exact = expected.between(Math.min(t, q), Math.max(t, q));
                     String e = at + ", exactly " + exact + " to " + q;
