@@ -91,6 +91,16 @@ final class CommonTime implements WorkCalendar {
         return count;
     }
 
+    /**
+     * Working minutes in {@code [from, to)}, within chunk {@code c}: from the chunk when it is
+     * built, else counted by a sweep without building it (the ends of a long count, such as a
+     * slack, are seldom asked for again).
+     */
+    private long count(int c, long from, long to) {
+        WorkTime chunk = chunks[c];
+        return chunk != null ? chunk.between(from, to) : sweep(from, to, null);
+    }
+
     /** Intervals found by a sweep. */
     private static final class Stretches {
         long[] starts;
@@ -246,13 +256,13 @@ final class CommonTime implements WorkCalendar {
         int first = chunkOf(x);
         int last = chunkOf(y - 1);
         if (first == last) {
-            return chunk(first).between(x, y);
+            return count(first, x, y);
         }
-        long sum = chunk(first).between(x, chunkEnd(first));
+        long sum = count(first, x, chunkEnd(first));
         for (int c = first + 1; c < last; c++) {
             sum += total(c);
         }
-        return sum + chunk(last).between(chunkStart(last), y);
+        return sum + count(last, chunkStart(last), y);
     }
 
     @Override
@@ -266,7 +276,7 @@ final class CommonTime implements WorkCalendar {
         long from = Math.max(t, horizonStart);
         int c = chunkOf(from);
         long need = minutes;
-        long left = chunk(c).between(from, chunkEnd(c));
+        long left = count(c, from, chunkEnd(c));
         while (left < need) {
             need -= left;
             if (++c >= chunks.length) {
@@ -289,7 +299,7 @@ final class CommonTime implements WorkCalendar {
         long to = Math.min(t, horizonEnd);
         int c = chunkOf(to - 1);
         long need = minutes;
-        long before = chunk(c).between(chunkStart(c), to);
+        long before = count(c, chunkStart(c), to);
         while (before < need) {
             need -= before;
             if (--c < 0) {
