@@ -109,7 +109,7 @@ public final class WorkTime implements WorkCalendar {
     }
 
     /** Working minutes in {@code [horizonStart, t)}. */
-    long work(long t) {
+    private long work(long t) {
         int i = floor(t);
         if (i < 0) {
             return 0;
