@@ -2,6 +2,7 @@ package dev.planc.compiler.schedule;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,11 +25,11 @@ final class CommonTime implements WorkCalendar {
     private final long horizonEnd;
     /**
      * Built on first use, like {@link #totals}. A race computes the same immutable value twice,
-     * never a wrong one (final fields publish a chunk safely; a total is one long written once).
+     * never a wrong one (final fields publish a chunk safely, an atomic array a total).
      */
     private final @Nullable WorkTime[] chunks;
     /** Working minutes per chunk; -1 not counted yet. */
-    private final long[] totals;
+    private final AtomicLongArray totals;
 
     CommonTime(List<WorkTime> parts) {
         this.parts = parts.toArray(new WorkTime[0]);
@@ -42,8 +43,10 @@ final class CommonTime implements WorkCalendar {
         this.horizonEnd = end;
         long length = Math.max(0, end - start);
         this.chunks = new WorkTime[(int) ((length + (1L << CHUNK_BITS) - 1) >> CHUNK_BITS)];
-        this.totals = new long[chunks.length];
-        Arrays.fill(totals, -1);
+        this.totals = new AtomicLongArray(chunks.length);
+        for (int c = 0; c < chunks.length; c++) {
+            totals.set(c, -1);
+        }
     }
 
     /** The chunk holding {@code t}, which lies within the horizon. */
@@ -76,10 +79,12 @@ final class CommonTime implements WorkCalendar {
         if (chunk != null) {
             return chunk.total();
         }
-        if (totals[c] < 0) {
-            totals[c] = sweep(chunkStart(c), chunkEnd(c), null);
+        long total = totals.get(c);
+        if (total < 0) {
+            total = sweep(chunkStart(c), chunkEnd(c), null);
+            totals.set(c, total);
         }
-        return totals[c];
+        return total;
     }
 
     /** At most how many intervals the common time has within {@code [from, to)}: as many as the parts together. */
