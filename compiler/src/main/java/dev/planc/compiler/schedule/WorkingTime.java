@@ -26,14 +26,9 @@ public final class WorkingTime {
         this.resourceTime = new WorkTime[plan.resources().size()];
     }
 
-    /** Covers {@code from} to {@code to} (dates outside count no working time). */
-    public static WorkingTime of(Plan plan, LocalDate from, LocalDate to) {
-        return new WorkingTime(plan, new TimeGrid(plan.zone(), from, to.plusDays(1)));
-    }
-
     /**
-     * Covers a year before the plan's start to {@code to}, with calendars shared with the plan's
-     * schedules ({@link Calendars#of} for this plan).
+     * Covers a year before the plan's start to {@code to} (dates outside count no working time),
+     * with calendars shared with the plan's schedules ({@link Calendars#of} for this plan).
      */
     public static WorkingTime of(Plan plan, Calendars calendars, LocalDate to) {
         return new WorkingTime(plan, new TimeGrid(calendars, to.plusDays(1)));
