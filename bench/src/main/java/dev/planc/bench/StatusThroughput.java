@@ -18,6 +18,8 @@ import dev.planc.runtime.status.Status;
 import dev.planc.runtime.status.StatusEngine;
 import dev.planc.runtime.status.Thresholds;
 import java.io.BufferedWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -91,23 +94,36 @@ public final class StatusThroughput {
     private static void measure(String label, Plan plan, Baseline baseline, Path file, LocalDateTime at, int runs)
             throws Exception {
         List<Long> times = new ArrayList<>();
+        List<Long> threadCpu = new ArrayList<>();
+        List<Long> processCpu = new ArrayList<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Status last = null;
         for (int run = -1; run < runs; run++) { // run -1 warms up
             long t = System.nanoTime();
+            long thread = threads.getCurrentThreadCpuTime();
+            long process = os.getProcessCpuTime();
             try (JournalFile j = JournalFile.open(file, w -> { })) {
                 EventStore.ReadResult read = j.read();
                 last = StatusEngine.status(plan, baseline, read.events(), at, Thresholds.of(plan.flags()));
             }
-            long ms = (System.nanoTime() - t) / 1_000_000;
             if (run >= 0) {
-                times.add(ms);
+                times.add((System.nanoTime() - t) / 1_000_000);
+                threadCpu.add((threads.getCurrentThreadCpuTime() - thread) / 1_000_000);
+                processCpu.add((os.getProcessCpuTime() - process) / 1_000_000);
             }
         }
-        times.sort(Comparator.naturalOrder());
-        System.out.printf("%-13s read + status: median %,d ms (min %,d, max %,d; %d runs); overall %s, "
-                + "forecast finish %s, %d new firings%n", label, times.get(times.size() / 2), times.get(0),
-                times.get(times.size() - 1), times.size(), last.overall().word(), last.forecastFinish(),
-                last.newFirings().size());
+        System.out.printf("%-13s read + status: median %,d ms (min %,d, max %,d; %d runs); CPU median: this thread "
+                + "%,d ms, whole process (GC, JIT) %,d ms; overall %s, forecast finish %s, %d new firings%n", label,
+                median(times), Collections.min(times), Collections.max(times), times.size(), median(threadCpu),
+                median(processCpu), last.overall().word(), last.forecastFinish(), last.newFirings().size());
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.naturalOrder());
+        return sorted.get(sorted.size() / 2);
     }
 
     /** Events from the baseline: starts, progress, finishes and metric readings, in time order. */

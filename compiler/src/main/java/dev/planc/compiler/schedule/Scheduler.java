@@ -10,7 +10,6 @@ import dev.planc.compiler.schedule.search.Decoder;
 import dev.planc.compiler.schedule.search.IntHeap;
 import dev.planc.compiler.schedule.search.LevelingSearch;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,8 +43,8 @@ public final class Scheduler {
     private final int n;
     private final boolean[] active;
     private final boolean[] leaf; // leaf task or milestone: the activities that get placed
-    private final WorkTime[] calendar; // per activity: where its time is counted
-    private final WorkTime[] lagCalendar; // per task: where lags before it count (never round the clock)
+    private final WorkCalendar[] calendar; // per activity: where its time is counted
+    private final WorkCalendar[] lagCalendar; // per task: where lags before it count (never round the clock)
     private final WorkTime[] resourceTime;
     private final long[] capacity; // milli-units
     /** Per task, the targets of its active links (in link order): waitsOn[woOff[t] .. woOff[t + 1]). */
@@ -60,7 +59,7 @@ public final class Scheduler {
     /** Usage profiles that are never booked: the effort sweep over them is calendars alone. */
     private final Usage[] free;
     /** Calendars of resource sets, shared by tasks with the same assignees. */
-    private final Map<String, WorkTime> calendarCache = new HashMap<>();
+    private final Map<String, WorkCalendar> calendarCache = new HashMap<>();
     private final WorkTime planCalendar;
 
     private Scheduler(Plan plan, ScheduleRequest request, TimeGrid grid) {
@@ -70,8 +69,8 @@ public final class Scheduler {
         this.n = plan.tasks().size();
         this.active = new boolean[n];
         this.leaf = new boolean[n];
-        this.calendar = new WorkTime[n];
-        this.lagCalendar = new WorkTime[n];
+        this.calendar = new WorkCalendar[n];
+        this.lagCalendar = new WorkCalendar[n];
         List<Resource> resources = plan.resources();
         this.resourceTime = new WorkTime[resources.size()];
         this.capacity = new long[resources.size()];
@@ -144,19 +143,17 @@ public final class Scheduler {
      * throws for a valid plan.
      */
     public static Result<Schedule> schedule(Plan plan, ScheduleRequest request) {
-        LocalDate from = plan.start().toLocalDate().minusYears(1);
-        // Ten years past the latest date the request already knows (now, actual dates), so a
-        // forecast late in a long plan does not build and rebuild calendars 10, 20, 40… years long.
-        LocalDateTime known = request.now() != null ? request.now() : plan.start();
-        for (ScheduleRequest.Actual a : request.actuals().values()) {
-            LocalDateTime last = a.finished() != null ? a.finished() : a.started();
-            if (last.isAfter(known)) {
-                known = last;
-            }
-        }
-        int years = 10 + (int) Math.max(0, java.time.temporal.ChronoUnit.YEARS.between(plan.start(), known));
+        return schedule(plan, request, Calendars.of(plan, plan.start().toLocalDate().plusYears(years(plan, request))));
+    }
+
+    /**
+     * {@link #schedule(Plan, ScheduleRequest)} with calendars shared with other schedules and
+     * measurements of the same plan ({@link Calendars#of} for this plan).
+     */
+    public static Result<Schedule> schedule(Plan plan, ScheduleRequest request, Calendars calendars) {
+        int years = years(plan, request);
         while (true) {
-            TimeGrid grid = new TimeGrid(plan.zone(), from, plan.start().toLocalDate().plusYears(years));
+            TimeGrid grid = new TimeGrid(calendars, plan.start().toLocalDate().plusYears(years));
             try {
                 return new Scheduler(plan, request, grid).run();
             } catch (WorkTime.HorizonExceeded e) {
@@ -171,6 +168,22 @@ public final class Scheduler {
         }
     }
 
+    /**
+     * The horizon to try first, in years from the plan's start: ten years past the latest date
+     * the request already knows (now, actual dates), so a forecast late in a long plan does not
+     * build and rebuild calendars 10, 20, 40… years long.
+     */
+    private static int years(Plan plan, ScheduleRequest request) {
+        LocalDateTime known = request.now() != null ? request.now() : plan.start();
+        for (ScheduleRequest.Actual a : request.actuals().values()) {
+            LocalDateTime last = a.finished() != null ? a.finished() : a.started();
+            if (last.isAfter(known)) {
+                known = last;
+            }
+        }
+        return 10 + (int) Math.max(0, java.time.temporal.ChronoUnit.YEARS.between(plan.start(), known));
+    }
+
     // ------------------------------------------------------------------ calendars
 
     /**
@@ -182,7 +195,7 @@ public final class Scheduler {
      * works ({@link #effortEnd}); its span is measured in the plan's time rather than in a union
      * calendar per set of resources, which large plans cannot afford.
      */
-    private WorkTime calendarOf(Task t, WorkTime planCal, boolean forLags) {
+    private WorkCalendar calendarOf(Task t, WorkTime planCal, boolean forLags) {
         Task.Work w = t.work();
         if (w != null && w.elapsed() && !forLags) {
             return grid.elapsed();
@@ -196,14 +209,15 @@ public final class Scheduler {
         }
         int[] ids = as.stream().mapToInt(Task.Allocation::resource).sorted().distinct().toArray();
         String key = Arrays.toString(ids);
-        WorkTime shared = calendarCache.get(key);
+        WorkCalendar shared = calendarCache.get(key);
         if (shared != null) {
             return shared;
         }
-        WorkTime cal = resourceTime[ids[0]];
-        for (int i = 1; i < ids.length; i++) {
-            cal = cal.intersect(resourceTime[ids[i]]);
+        List<Resource> together = new ArrayList<>();
+        for (int id : ids) {
+            together.add(plan.resources().get(id));
         }
+        WorkCalendar cal = grid.common(together);
         calendarCache.put(key, cal);
         return cal;
     }
@@ -341,7 +355,7 @@ public final class Scheduler {
         if (request.now() != null) {
             es = Math.max(es, grid.minute(request.now()));
         }
-        WorkTime cal = lagCalendar[a];
+        WorkCalendar cal = lagCalendar[a];
         for (int x = a; x >= 0; x = plan.tasks().get(x).parent()) {
             Task t = plan.tasks().get(x);
             if (t.startNoEarlier() != null) {
@@ -1016,7 +1030,7 @@ public final class Scheduler {
             int a = p.order[k];
             // Float of round-the-clock work is counted in the plan's working time: a night of
             // idle clock between an elapsed task and a day-shift successor is not slack.
-            WorkTime measure = calendar[a] == grid.elapsed() ? planCalendar : calendar[a];
+            WorkCalendar measure = calendar[a] == grid.elapsed() ? planCalendar : calendar[a];
             slack[a] = Math.max(0, measure.between(p.finish[a], lateFinish[a]));
             for (int x = plan.tasks().get(a).parent(); x >= 0; x = plan.tasks().get(x).parent()) {
                 slack[x] = Math.min(slack[x], slack[a]);
@@ -1062,7 +1076,7 @@ public final class Scheduler {
      * calendar, as they were applied.
      */
     private long lateBound(int a, int d, Task.Link l, long[] lateStart, long[] lateFinish, Pass p) {
-        WorkTime cal = lagCalendar[d];
+        WorkCalendar cal = lagCalendar[d];
         long lag = l.lagMinutes();
         long ref = l.type() == Task.LinkType.FINISH_TO_FINISH ? lateFinish[d] : lateStart[d];
         if (ref == Long.MAX_VALUE) {

@@ -10,11 +10,13 @@ import java.util.Arrays;
  * <p>Built for a fixed horizon. A query that would need time beyond it throws
  * {@link HorizonExceeded}; the scheduler then starts again with a longer horizon.
  */
-public final class WorkTime {
+public final class WorkTime implements WorkCalendar {
+    /** The intervals are the first {@code n} entries (the arrays may be shared with a longer horizon's). */
     private final long[] starts;
     private final long[] ends;
     /** cum[i]: working minutes in intervals before i; cum[n] the total. */
     private final long[] cum;
+    private final int n;
     private final long horizonStart;
     private final long horizonEnd;
 
@@ -27,24 +29,53 @@ public final class WorkTime {
         }
     }
 
-    WorkTime(long[] starts, long[] ends, long horizonStart, long horizonEnd) {
+    /** The first {@code n} intervals of {@code starts} and {@code ends}. */
+    WorkTime(long[] starts, long[] ends, int n, long horizonStart, long horizonEnd) {
+        this(starts, ends, sums(starts, ends, n), n, horizonStart, horizonEnd);
+    }
+
+    private WorkTime(long[] starts, long[] ends, long[] cum, int n, long horizonStart, long horizonEnd) {
         this.starts = starts;
         this.ends = ends;
+        this.cum = cum;
+        this.n = n;
         this.horizonStart = horizonStart;
         this.horizonEnd = horizonEnd;
-        this.cum = new long[starts.length + 1];
-        for (int i = 0; i < starts.length; i++) {
+    }
+
+    private static long[] sums(long[] starts, long[] ends, int n) {
+        long[] cum = new long[n + 1];
+        for (int i = 0; i < n; i++) {
             cum[i + 1] = cum[i] + (ends[i] - starts[i]);
         }
+        return cum;
+    }
+
+    /**
+     * The same working time over a horizon that ends earlier, at {@code end}: the intervals that
+     * start before it, the last one cut there. Shares the arrays unless an interval has to be cut
+     * (round-the-clock time running through the new horizon's end).
+     */
+    WorkTime until(long end) {
+        if (end >= horizonEnd) {
+            return this;
+        }
+        int k = floor(end - 1) + 1; // intervals starting before end
+        if (k > 0 && ends[k - 1] > end) {
+            long[] e = Arrays.copyOf(ends, k);
+            e[k - 1] = end;
+            return new WorkTime(Arrays.copyOf(starts, k), e, k, horizonStart, end);
+        }
+        return new WorkTime(starts, ends, cum, k, horizonStart, end);
     }
 
     /** Round the clock over the horizon: elapsed time. */
     static WorkTime always(long horizonStart, long horizonEnd) {
-        return new WorkTime(new long[] {horizonStart}, new long[] {horizonEnd}, horizonStart, horizonEnd);
+        return new WorkTime(new long[] {horizonStart}, new long[] {horizonEnd}, 1, horizonStart, horizonEnd);
     }
 
     public int intervalCount() {
-        return starts.length;
+        return n;
     }
 
     public long intervalStart(int i) {
@@ -57,7 +88,7 @@ public final class WorkTime {
 
     /** Index of the last interval starting at or before {@code t}, or -1. */
     int floor(long t) {
-        int i = Arrays.binarySearch(starts, t);
+        int i = Arrays.binarySearch(starts, 0, n, t);
         return i >= 0 ? i : -i - 2;
     }
 
@@ -68,12 +99,12 @@ public final class WorkTime {
     int floorFrom(int hint, long t) {
         int i = hint;
         for (int walk = 0; walk < 4; walk++) {
-            if (i + 1 >= starts.length || starts[i + 1] > t) {
+            if (i + 1 >= n || starts[i + 1] > t) {
                 return i;
             }
             i++;
         }
-        int j = Arrays.binarySearch(starts, i, starts.length, t);
+        int j = Arrays.binarySearch(starts, i, n, t);
         return j >= 0 ? j : -j - 2;
     }
 
@@ -86,24 +117,31 @@ public final class WorkTime {
         return cum[i] + Math.min(t, ends[i]) - starts[i];
     }
 
+    /** Working minutes over the whole horizon. */
+    long total() {
+        return cum[n];
+    }
+
     public boolean isWorking(long t) {
         int i = floor(t);
         return i >= 0 && t < ends[i];
     }
 
     /** The first working minute at or after {@code t}. */
+    @Override
     public long next(long t) {
         int i = floor(t);
         if (i >= 0 && t < ends[i]) {
             return t;
         }
-        if (i + 1 >= starts.length) {
+        if (i + 1 >= n) {
             throw new HorizonExceeded();
         }
         return Math.max(t, starts[i + 1]);
     }
 
     /** The end of the last working minute at or before {@code t} (for backward scheduling). */
+    @Override
     public long previousEnd(long t) {
         int i = floor(t);
         if (i >= 0 && t > starts[i]) {
@@ -116,6 +154,7 @@ public final class WorkTime {
     }
 
     /** Working minutes in {@code [a, b)}; negative when b is before a. */
+    @Override
     public long between(long a, long b) {
         return work(b) - work(a);
     }
@@ -124,17 +163,18 @@ public final class WorkTime {
      * The end of {@code minutes} working minutes that start at {@code t} (or the next working
      * minute after it). Zero minutes gives {@code t} itself.
      */
+    @Override
     public long add(long t, long minutes) {
         if (minutes <= 0) {
             return minutes == 0 ? t : sub(t, -minutes);
         }
         long target = work(t) + minutes;
-        if (target > cum[starts.length]) {
+        if (target > cum[n]) {
             throw new HorizonExceeded();
         }
         // interval i with cum[i] < target <= cum[i+1]
         int lo = 0;
-        int hi = starts.length - 1;
+        int hi = n - 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (cum[mid + 1] < target) {
@@ -150,6 +190,7 @@ public final class WorkTime {
      * The start of {@code minutes} working minutes that end at {@code t} (or the last working
      * minute before it). Zero minutes gives {@code t} itself.
      */
+    @Override
     public long sub(long t, long minutes) {
         if (minutes <= 0) {
             return minutes == 0 ? t : add(t, -minutes);
@@ -160,7 +201,7 @@ public final class WorkTime {
         }
         // interval i with cum[i] <= target < cum[i+1]
         int lo = 0;
-        int hi = starts.length - 1;
+        int hi = n - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
             if (cum[mid] <= target) {
@@ -174,18 +215,18 @@ public final class WorkTime {
 
     /** Working time common to this and {@code other}. */
     public WorkTime intersect(WorkTime other) {
-        long[] s = new long[Math.min(starts.length + other.starts.length, starts.length + other.starts.length)];
+        long[] s = new long[n + other.n];
         long[] e = new long[s.length];
-        int n = 0;
+        int k = 0;
         int i = 0;
         int j = 0;
-        while (i < starts.length && j < other.starts.length) {
+        while (i < n && j < other.n) {
             long a = Math.max(starts[i], other.starts[j]);
             long b = Math.min(ends[i], other.ends[j]);
             if (a < b) {
-                s[n] = a;
-                e[n] = b;
-                n++;
+                s[k] = a;
+                e[k] = b;
+                k++;
             }
             if (ends[i] < other.ends[j]) {
                 i++;
@@ -193,8 +234,7 @@ public final class WorkTime {
                 j++;
             }
         }
-        return new WorkTime(Arrays.copyOf(s, n), Arrays.copyOf(e, n), Math.max(horizonStart, other.horizonStart),
-                Math.min(horizonEnd, other.horizonEnd));
+        return new WorkTime(s, e, k, Math.max(horizonStart, other.horizonStart), Math.min(horizonEnd, other.horizonEnd));
     }
 
     public long horizonStart() {

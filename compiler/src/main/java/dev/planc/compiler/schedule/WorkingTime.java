@@ -16,16 +16,22 @@ public final class WorkingTime {
     private final Plan plan;
     private final TimeGrid grid;
     private final WorkTime planTime;
+    /** Per resource index, once asked for. */
+    private final @Nullable WorkTime[] resourceTime;
 
     private WorkingTime(Plan plan, TimeGrid grid) {
         this.plan = plan;
         this.grid = grid;
         this.planTime = grid.of(plan.defaultCalendar(), List.of());
+        this.resourceTime = new WorkTime[plan.resources().size()];
     }
 
-    /** Covers {@code from} to {@code to} (dates outside count no working time). */
-    public static WorkingTime of(Plan plan, LocalDate from, LocalDate to) {
-        return new WorkingTime(plan, new TimeGrid(plan.zone(), from, to.plusDays(1)));
+    /**
+     * Covers a year before the plan's start to {@code to} (dates outside count no working time),
+     * with calendars shared with the plan's schedules ({@link Calendars#of} for this plan).
+     */
+    public static WorkingTime of(Plan plan, Calendars calendars, LocalDate to) {
+        return new WorkingTime(plan, new TimeGrid(calendars, to.plusDays(1)));
     }
 
     /** Working minutes of the plan's calendar in {@code [a, b)}; negative when b is before a. */
@@ -40,7 +46,12 @@ public final class WorkingTime {
 
     /** Working minutes of a resource (its calendar and leaves) in {@code [a, b)}. */
     public long minutes(Resource r, LocalDateTime a, LocalDateTime b) {
-        return grid.of(r.calendar(), r.leaves()).between(grid.minute(a), grid.minute(b));
+        WorkTime time = resourceTime[r.index()];
+        if (time == null) {
+            time = grid.of(r.calendar(), r.leaves());
+            resourceTime[r.index()] = time;
+        }
+        return time.between(grid.minute(a), grid.minute(b));
     }
 
     /** The end of {@code minutes} working minutes of the plan's calendar from {@code t}, or null beyond the horizon. */

@@ -7,6 +7,7 @@ import dev.planc.compiler.model.Contingency;
 import dev.planc.compiler.model.Metric;
 import dev.planc.compiler.model.Plan;
 import dev.planc.compiler.model.Task;
+import dev.planc.compiler.schedule.Calendars;
 import dev.planc.compiler.schedule.Schedule;
 import dev.planc.compiler.schedule.ScheduleRequest;
 import dev.planc.compiler.schedule.Scheduler;
@@ -46,6 +47,8 @@ public final class StatusEngine {
     private final Plan plan;
     private final Baseline baseline;
     private final Thresholds thresholds;
+    /** The plan's calendars, built once for the measurements and every forecast. */
+    private final Calendars calendars;
     private final WorkingTime wt;
     private final EarnedValue.Values values;
     /** The baseline's placement order, as task indexes. */
@@ -61,7 +64,9 @@ public final class StatusEngine {
         if (baseline.finish().toLocalDate().isAfter(to)) {
             to = baseline.finish().toLocalDate();
         }
-        this.wt = WorkingTime.of(plan, plan.start().toLocalDate().minusYears(1), to.plusYears(10));
+        LocalDate until = to.plusYears(10);
+        this.calendars = Calendars.of(plan, until.plusDays(1));
+        this.wt = WorkingTime.of(plan, calendars, until);
         this.values = new EarnedValue.Values(plan, baseline, wt);
         this.order = placementOrder(plan, baseline);
         this.planned = new long[plan.tasks().size()];
@@ -334,7 +339,7 @@ public final class StatusEngine {
             double remaining = a.done() ? 0 : 1 - a.progress().doubleValue() / 100.0;
             actuals.put(t.index(), new ScheduleRequest.Actual(a.started(), a.finished(), remaining));
         }
-        return Scheduler.schedule(plan, new ScheduleRequest(now, actuals, activated, 0, order));
+        return Scheduler.schedule(plan, new ScheduleRequest(now, actuals, activated, 0, order), calendars);
     }
 
     // ------------------------------------------------------------------ the report
