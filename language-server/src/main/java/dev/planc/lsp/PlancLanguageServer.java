@@ -40,6 +40,9 @@ public final class PlancLanguageServer implements LanguageServer, LanguageClient
     /** Quiet spell after the last edit before a check, by default. */
     public static final long DEFAULT_DEBOUNCE_MILLIS = 150;
 
+    /** Held so the configuration below is not lost with a collected logger. */
+    private static final java.util.logging.Logger LSP4J = java.util.logging.Logger.getLogger("org.eclipse.lsp4j");
+
     private final PrintStream log;
     private final Documents documents = new Documents();
     private final Analyzer analyzer;
@@ -74,6 +77,41 @@ public final class PlancLanguageServer implements LanguageServer, LanguageClient
         }
         server.analyzer.shutdown();
         return server.shutdown ? 0 : 1;
+    }
+
+    /**
+     * Sends lsp4j's own log (java.util.logging) to {@code err} as one line per record, warnings
+     * and worse only: a client that hangs up is not worth a stack trace.
+     */
+    public static void logTo(PrintStream err) {
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (isLoggable(r)) {
+                    Throwable t = r.getThrown();
+                    err.println("planc lsp: " + r.getLevel().getName().toLowerCase(java.util.Locale.ROOT) + ": "
+                            + new java.util.logging.SimpleFormatter().formatMessage(r) + (t == null ? "" : " (" + t + ")"));
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void flush() {
+                err.flush();
+            }
+
+            @Override
+            public void close() {
+                err.flush();
+            }
+        };
+        h.setLevel(java.util.logging.Level.WARNING);
+        LSP4J.setUseParentHandlers(false);
+        LSP4J.setLevel(java.util.logging.Level.WARNING);
+        for (java.util.logging.Handler old : LSP4J.getHandlers()) {
+            LSP4J.removeHandler(old);
+        }
+        LSP4J.addHandler(h);
     }
 
     @Override
