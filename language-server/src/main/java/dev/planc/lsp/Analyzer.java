@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,9 +33,10 @@ import org.jspecify.annotations.Nullable;
  * Compiles what the editor shows. An edit schedules a check of the plan the file belongs to
  * after a quiet spell (the debounce); checks run one at a time on one worker thread, with the
  * open documents' unsaved text, through {@link Compiler#check}, and their diagnostics are
- * published at once. Then {@link Compiler#schedule} completes the same result on a second
- * worker (so a slow schedule never holds up the next check): a missed deadline appears when it
- * is done, and hovers read dates from it. A result whose input changed meanwhile is dropped.
+ * published at once. Then, once no new check has come for {@link #SCHEDULE_DELAY_MILLIS},
+ * {@link Compiler#schedule} completes the same result on a second worker (so a slow schedule
+ * never holds up the next check, nor runs while the user types): a missed deadline appears when
+ * it is done, and hovers read dates from it. A result whose input changed meanwhile is dropped.
  *
  * <p>A file without a {@code plan} block is checked through the plan that includes it: an open
  * one, or one found in the workspace folders, as {@code planc check DIR} does.
@@ -57,7 +57,11 @@ final class Analyzer {
     private final Consumer<String> log;
     private final long debounceMillis;
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "planc-check"));
-    private final ExecutorService scheduler = Executors.newSingleThreadExecutor(r -> thread(r, "planc-schedule"));
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            r -> thread(r, "planc-schedule"));
+    /** Scheduling waits this long after a check: while the user types, checks do not compete with it. */
+    static final long SCHEDULE_DELAY_MILLIS = 400;
+    private final Map<Path, ScheduledFuture<?>> pendingSchedules = new ConcurrentHashMap<>();
     private final Map<Path, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     /** The latest compilation of each root, front end or scheduled. */
     private final Map<Path, Snapshot> latest = new ConcurrentHashMap<>();
@@ -194,8 +198,13 @@ final class Analyzer {
         }
         publish(s);
         CompletableFuture<Snapshot> done = new CompletableFuture<>();
-        scheduled.put(root, done);
-        scheduler.execute(() -> schedule(s, done));
+        CompletableFuture<Snapshot> before = scheduled.put(root, done);
+        ScheduledFuture<?> waiting = pendingSchedules.remove(root);
+        if (waiting != null && waiting.cancel(false) && before != null) {
+            before.complete(latest.getOrDefault(root, s)); // superseded before it started
+        }
+        pendingSchedules.put(root, scheduler.schedule(() -> schedule(s, done), SCHEDULE_DELAY_MILLIS,
+                TimeUnit.MILLISECONDS));
         return s;
     }
 
