@@ -133,22 +133,14 @@ final class Analyzer {
      * scheduler, else gives the front-end snapshot.
      */
     CompletableFuture<Snapshot> scheduledSnapshot(Path file, long waitMillis) {
-        return snapshot(file).thenApply(s -> {
+        return snapshot(file).thenCompose(s -> {
             CompletableFuture<Snapshot> f = scheduled.get(s.root());
             if (s.scheduled() || f == null) {
-                return s;
+                return CompletableFuture.completedFuture(s);
             }
-            try {
-                Snapshot done = f.get(waitMillis, TimeUnit.MILLISECONDS);
-                return done.result().value() == s.result().value() || sameInput(done, s) ? done : s;
-            } catch (java.util.concurrent.TimeoutException e) {
-                return s;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return s;
-            } catch (java.util.concurrent.ExecutionException e) {
-                return s;
-            }
+            // wait without holding a worker: the copy times out, the shared future does not
+            return f.copy().completeOnTimeout(s, waitMillis, TimeUnit.MILLISECONDS)
+                    .thenApply(done -> done == s || sameInput(done, s) ? done : s);
         });
     }
 
