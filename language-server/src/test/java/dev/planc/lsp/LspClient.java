@@ -103,8 +103,14 @@ final class LspClient implements LanguageClient, AutoCloseable {
         throw new AssertionError("no diagnostics for " + u + " within 30 s");
     }
 
-    static Position pos(int line, int character) {
-        return new Position(line, character);
+    /** The diagnostics published for {@code p} at {@code version}, skipping earlier ones (fails after 30 s). */
+    PublishDiagnosticsParams next(Path p, int version) throws InterruptedException {
+        while (true) {
+            PublishDiagnosticsParams d = next(p);
+            if (d.getVersion() != null && d.getVersion() == version) {
+                return d;
+            }
+        }
     }
 
     /** The position of the {@code nth} (0-based) occurrence of {@code needle} in {@code text}, plus {@code delta} UTF-16 units. */
