@@ -43,12 +43,14 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * least {@code --lines} lines, then applies {@code --edits} incremental edits that alternately
  * break and repair a dependency name in the middle of the file, and times each from sending
  * {@code didChange} to receiving the {@code publishDiagnostics} of that version (checked: one
- * E0201, then none). With {@code --debounce 0} (the default here) the figure is the server's own
- * work and transport; the editor-facing latency adds the debounce (150 ms in {@code planc lsp}).
+ * E0201, then none). An edit after a pause is checked at once; with {@code --burst N} each edit
+ * is N keystrokes {@code --gap} ms apart, timed from the last one, which the server checks once
+ * the keystrokes pause for the debounce ({@code --debounce}, 0 here by default, 150 ms in
+ * {@code planc lsp}). Also reports the check thread's CPU time per edit (all checks of the edit).
  *
  * <pre>
  * java -cp bench/target/planc-bench.jar dev.planc.bench.LspLatency [--lines 5000] [--edits 60]
- *     [--warmup 20] [--pause 300] [--debounce 0]
+ *     [--warmup 20] [--pause 300] [--debounce 0] [--burst 1] [--gap 30]
  * </pre>
  *
  * Exit status 0 when the median is within 200 ms, 1 otherwise.
@@ -62,6 +64,8 @@ public final class LspLatency implements LanguageClient {
         int warmup = 20;
         long pause = 300;
         long debounce = 0;
+        int burst = 1;
+        long gap = 30;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--lines" -> lines = Integer.parseInt(args[++i]);
@@ -69,16 +73,18 @@ public final class LspLatency implements LanguageClient {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--pause" -> pause = Long.parseLong(args[++i]);
                 case "--debounce" -> debounce = Long.parseLong(args[++i]);
+                case "--burst" -> burst = Integer.parseInt(args[++i]);
+                case "--gap" -> gap = Long.parseLong(args[++i]);
                 default -> {
-                    System.err.println("usage: LspLatency [--lines N] [--edits N] [--warmup N] [--pause MS] [--debounce MS]");
+                    System.err.println("usage: LspLatency [--lines N] [--edits N] [--warmup N] [--pause MS] [--debounce MS] [--burst N] [--gap MS]");
                     System.exit(2);
                 }
             }
         }
-        System.exit(new LspLatency().run(lines, edits, warmup, pause, debounce));
+        System.exit(new LspLatency().run(lines, edits, warmup, pause, debounce, burst, gap));
     }
 
-    private int run(int lines, int edits, int warmup, long pause, long debounce) throws Exception {
+    private int run(int lines, int edits, int warmup, long pause, long debounce, int burst, long gap) throws Exception {
         int tasks = Math.max(PlanGenerator.MIN_TASKS, (int) (lines / 1.4));
         String text = PlanGenerator.generate(tasks);
         while (text.split("\n", -1).length - 1 < lines) {
@@ -132,8 +138,9 @@ public final class LspLatency implements LanguageClient {
             System.err.println("the generated plan does not check clean: " + first.getDiagnostics().get(0).getMessage());
             return 2;
         }
-        System.out.printf(Locale.ROOT, "plan: %d lines, %d tasks, %d bytes; debounce %d ms; pause %d ms between edits%n",
-                lineCount, tasks, text.getBytes(StandardCharsets.UTF_8).length, debounce, pause);
+        System.out.printf(Locale.ROOT, "plan: %d lines, %d tasks, %d bytes; debounce %d ms; pause %d ms between edits; "
+                + "%d keystroke(s) per edit, %d ms apart%n",
+                lineCount, tasks, text.getBytes(StandardCharsets.UTF_8).length, debounce, pause, burst, gap);
         System.out.printf(Locale.ROOT, "didOpen → first diagnostics: %d ms (cold)%n", openMillis);
 
         List<Long> times = new ArrayList<>();
@@ -142,16 +149,24 @@ public final class LspLatency implements LanguageClient {
         int version = 1;
         for (int i = 0; i < warmup + edits; i++) {
             boolean breakIt = i % 2 == 0;
-            version++;
-            Range range = breakIt ? new Range(at, at) : new Range(at, after);
             if (i == warmup) {
                 scheduleCpuBefore = cpuNanos("planc-schedule");
             }
             long cpuStart = cpuNanos("planc-check");
-            long start = System.nanoTime();
-            remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-                    new VersionedTextDocumentIdentifier(uri, version),
-                    List.of(new TextDocumentContentChangeEvent(range, breakIt ? "x" : ""))));
+            long start = 0;
+            for (int k = 0; k < burst; k++) {
+                // break: type `x` `burst` times after the name; repair: delete them one by one
+                version++;
+                Position from = new Position(line, column + k);
+                Range range = breakIt ? new Range(from, from) : new Range(at, after);
+                if (k > 0) {
+                    Thread.sleep(gap);
+                }
+                start = System.nanoTime(); // timed from the last keystroke
+                remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                        new VersionedTextDocumentIdentifier(uri, version),
+                        List.of(new TextDocumentContentChangeEvent(range, breakIt ? "x" : ""))));
+            }
             PublishDiagnosticsParams p = next(version);
             long micros = (System.nanoTime() - start) / 1_000;
             long cpuMicros = (cpuNanos("planc-check") - cpuStart) / 1_000;

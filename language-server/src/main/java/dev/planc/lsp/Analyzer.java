@@ -30,8 +30,9 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compiles what the editor shows. An edit schedules a check of the plan the file belongs to
- * after a quiet spell (the debounce); checks run one at a time on one worker thread, with the
+ * Compiles what the editor shows. An edit is checked at once when it follows a quiet spell, and
+ * otherwise once the edits pause for the debounce (see {@link #changed}); checks of the plan the
+ * file belongs to run one at a time on one worker thread, with the
  * open documents' unsaved text, through {@link Compiler#check}, and their diagnostics are
  * published at once. Then, once no new check has come for {@link #SCHEDULE_DELAY_MILLIS},
  * {@link Compiler#schedule} completes the same result on a second worker (so a slow schedule
@@ -63,6 +64,8 @@ final class Analyzer {
     static final long SCHEDULE_DELAY_MILLIS = 400;
     private final Map<Path, ScheduledFuture<?>> pendingSchedules = new ConcurrentHashMap<>();
     private final Map<Path, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    /** When each file's latest edit arrived ({@link System#nanoTime}). */
+    private final Map<Path, Long> lastEdit = new ConcurrentHashMap<>();
     /** The latest compilation of each root, front end or scheduled. */
     private final Map<Path, Snapshot> latest = new ConcurrentHashMap<>();
     /** The latest compilation of each root that has its schedule (or could have none: errors). */
@@ -90,8 +93,15 @@ final class Analyzer {
         workspaceFolders = List.copyOf(folders);
     }
 
-    /** A file was opened or changed: check its plan after the debounce (or now, with {@code 0}). */
+    /**
+     * A file was opened or changed: check its plan. An edit that comes after a quiet spell of at
+     * least the debounce is checked at once; an edit that follows another sooner (typing) is
+     * checked once the edits pause for the debounce, so a burst costs two checks, not one per key.
+     */
     void changed(Path file, boolean now) {
+        long arrived = System.nanoTime();
+        Long previous = lastEdit.put(file, arrived);
+        boolean quiet = previous == null || arrived - previous >= TimeUnit.MILLISECONDS.toNanos(debounceMillis);
         checker.execute(() -> {
             Path root = rootFor(file);
             ScheduledFuture<?> before = pending.remove(root);
@@ -102,7 +112,7 @@ final class Analyzer {
                 pending.remove(root);
                 analyze(root);
             };
-            if (now || debounceMillis <= 0) {
+            if (now || quiet || debounceMillis <= 0) {
                 check.run();
             } else {
                 pending.put(root, checker.schedule(check, debounceMillis, TimeUnit.MILLISECONDS));
