@@ -112,8 +112,12 @@ final class PlanTextService implements TextDocumentService {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Snapshot> s = schedule ? analyzer.scheduledSnapshot(p, HOVER_WAIT_MILLIS) : analyzer.snapshot(p);
-        return s.thenApply(snap -> {
-            Source src = snap.source(p);
+        // a file that cannot be read has no answer (the check already said why); f's refusals do pass
+        return s.exceptionally(t -> {
+            log.accept("planc: " + uri + ": " + (t.getCause() != null ? t.getCause() : t));
+            return null;
+        }).thenApply(snap -> {
+            Source src = snap == null ? null : snap.source(p);
             return src == null ? null : f.apply(new At(snap, src));
         });
     }
