@@ -150,6 +150,9 @@ final class Completion {
             case "extends":
                 if (prev == stmt.get(0) && !frame.kind().isEmpty()) {
                     globals(symbols, Decl.CalendarDecl.class, out);
+                    if (head.equals("extends")) {
+                        out.items.removeIf(i -> i.getLabel().equals(frame.name())); // not itself
+                    }
                 }
                 break;
             case "milestones":

@@ -178,6 +178,19 @@ class LanguageServerTest {
     }
 
     @Test
+    void anIncludedFileOpenedAloneIsCheckedThroughThePlanInTheWorkspace() throws Exception {
+        // the plan is on disk only: the server finds it under the workspace folder
+        client.open(lib, LIB.replace("calendar office {", "calendar office { extends nowhere"));
+        PublishDiagnosticsParams d = client.next(lib, 1);
+        assertEquals(1, d.getDiagnostics().size(), d.toString());
+        assertEquals("E0203", d.getDiagnostics().get(0).getCode().getLeft());
+        // and navigation works from the included file into the plan
+        ReferenceParams rp = new ReferenceParams(id(lib), at(LIB, "ana", 0, 1), new ReferenceContext(false));
+        List<? extends Location> refs = docs.references(rp).get(30, TimeUnit.SECONDS);
+        assertEquals(List.of(uri(lib), uri(plan)), refs.stream().map(Location::getUri).toList());
+    }
+
+    @Test
     void aMissedDeadlineAppearsOnceScheduled() throws Exception {
         client.open(plan, PLAN.replace("milestone done \"Done\" { after build }",
                 "milestone done \"Done\" { after build deadline 2027-01-05 }"));
@@ -242,6 +255,16 @@ class LanguageServerTest {
         // dotted paths into groups after `after`
         assertEquals(List.of("api", "ui", "start"), completeAt(PLAN + "\ntask x { after build.| }"));
         assertEquals(List.of("api", "ui", "start"), completeAt(PLAN + "\ntask x { after build.u| }"));
+        // the other name positions
+        assertEquals(List.of("after"), completeAt(PLAN + "\ntask x { duration 1d finish | }"));
+        assertEquals(List.of("build", "done", "fix"), completeAt(PLAN + "\ntask x { duration 1d finish after | }"));
+        assertEquals(List.of("ana", "bo", "core"), completeAt(PLAN.replace("owner", "") + "\ngoal h { owner | }"));
+        assertEquals(List.of("ana", "bo"), completeAt(PLAN + "\nteam t { members ana, | }"));
+        assertEquals(List.of("office"), completeAt(PLAN + "\ncalendar c2 { extends | }"));
+        assertEquals(Completion.WEEKDAYS, completeAt(PLAN + "\ncalendar c2 { workdays | }"));
+        assertEquals(List.of("build", "done", "fix"), completeAt(PLAN.replace("milestones done", "milestones |")));
+        assertEquals(List.of("contingent"), completeAt(PLAN + "\ntask x \"X\" |"));
+        assertEquals(List.of(), completeAt(PLAN + "\ntask |"));
         // nothing inside strings and comments
         assertEquals(List.of(), completeAt(PLAN + "\ntask x \"after |"));
         assertEquals(List.of(), completeAt(PLAN + "\n# after |"));
