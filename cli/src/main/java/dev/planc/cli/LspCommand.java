@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 final class LspCommand implements Callable<Integer> {
 
     @Option(names = "--debounce", defaultValue = "150", paramLabel = "MILLIS",
-            description = "Wait this long after the last edit before checking (default: ${DEFAULT-VALUE}).")
+            description = "While edits come faster than this, check this long after the last one; an edit after a pause is checked at once (default: ${DEFAULT-VALUE}).")
     long debounceMillis = PlancLanguageServer.DEFAULT_DEBOUNCE_MILLIS;
 
     @Option(names = "--stdio", description = "Accepted for clients that pass it; standard input and output are always used.")
