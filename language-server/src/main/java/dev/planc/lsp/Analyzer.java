@@ -195,10 +195,11 @@ final class Analyzer {
         for (PlanFile f : s.compiled().files()) {
             rootOf.put(Documents.key(f.source().path()), root);
         }
-        if (!docs.current(sources(s))) {
+        Map<Path, @Nullable Integer> versions = versions(s);
+        if (versions == null) {
             return s; // edited meanwhile: a newer check is on its way; publish nothing stale
         }
-        publish(s);
+        publish(s, versions);
         CompletableFuture<Snapshot> done = new CompletableFuture<>();
         CompletableFuture<Snapshot> before = scheduled.put(root, done);
         ScheduledFuture<?> waiting = pendingSchedules.remove(root);
@@ -227,7 +228,21 @@ final class Analyzer {
         return Snapshot.of(root, Compiler.check(l.source(), docs), false);
     }
 
-    private void publish(Snapshot s) {
+    /** The open documents' versions of a compilation's files, or null when any was edited since it read them. */
+    private @Nullable Map<Path, @Nullable Integer> versions(Snapshot s) {
+        Map<Path, @Nullable Integer> out = new java.util.HashMap<>();
+        for (PlanFile f : s.compiled().files()) {
+            Path k = Documents.key(f.source().path());
+            Documents.Doc d = docs.get(k); // one immutable (version, text) pair
+            if (d != null && !d.text().equals(f.source().text())) {
+                return null;
+            }
+            out.put(k, d == null ? null : d.version());
+        }
+        return out;
+    }
+
+    private void publish(Snapshot s, Map<Path, @Nullable Integer> versions) {
         Map<Path, List<Diagnostic>> byFile = new LinkedHashMap<>();
         for (PlanFile f : s.compiled().files()) {
             byFile.put(Documents.key(f.source().path()), new ArrayList<>());
@@ -244,7 +259,7 @@ final class Analyzer {
             }
         }
         for (Map.Entry<Path, List<Diagnostic>> e : byFile.entrySet()) {
-            publisher.publish(e.getKey(), version(e.getKey()), e.getValue());
+            publisher.publish(e.getKey(), versions.get(e.getKey()), e.getValue());
         }
     }
 
@@ -273,9 +288,10 @@ final class Analyzer {
             Snapshot s = new Snapshot(front.root(), full, front.symbols(), true);
             latest.replace(front.root(), front, s);
             done.complete(s);
-            if (!full.diagnostics().equals(front.result().diagnostics()) && docs.current(sources(front))
+            Map<Path, @Nullable Integer> versions = versions(s);
+            if (!full.diagnostics().equals(front.result().diagnostics()) && versions != null
                     && latest.get(front.root()) == s) {
-                publish(s);
+                publish(s, versions);
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             log.accept("planc: scheduling " + front.root() + " failed: " + e);
