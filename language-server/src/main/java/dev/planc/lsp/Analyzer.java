@@ -332,7 +332,9 @@ final class Analyzer {
     /** Whether compiling {@code root} reads {@code file}: its last compilation says, else a check now. */
     private boolean includes(Path root, Path file) {
         Snapshot s = latest.get(root);
-        if (s != null && docs.current(sources(s))) {
+        // a plan that included the file still does after an edit (an edit of the file itself,
+        // typically); one that did not is asked again once it changed
+        if (s != null && (s.source(file) != null || docs.current(sources(s)))) {
             return s.source(file) != null;
         }
         String text = text(root);

@@ -97,7 +97,8 @@ final class Completion {
         Frame frame = frames.get(frames.size() - 1);
         String scope = scope(frames);
         Out out = new Out();
-        if (!stmt.isEmpty() && DECLARATIONS.contains(stmt.get(0).text()) && !frame.kind().equals("then")) {
+        if (!stmt.isEmpty() && !frame.kind().equals("then") && (DECLARATIONS.contains(stmt.get(0).text())
+                || frame.kind().isEmpty() && stmt.get(0).text().equals("calendar"))) {
             // a declaration's head (`task id "Title" contingent`) before its block
             if (stmt.get(0).text().equals("task") && stmt.size() >= 2 && !expectsMore(stmt, prev)) {
                 out.keyword("contingent");

@@ -171,6 +171,9 @@ class LanguageServerTest {
         assertEquals(1, d.getDiagnostics().size(), d.toString());
         assertEquals("E0202", d.getDiagnostics().get(0).getCode().getLeft());
         assertEquals(at(LIB, "bo }", 0, 0).getLine(), d.getDiagnostics().get(0).getRange().getStart().getLine());
+        // an edit of the included file is checked through the plan again
+        client.replaceAll(lib, 2, LIB);
+        assertEquals(List.of(), client.next(lib, 2).getDiagnostics());
         // and an edit to the root with an unknown calendar shows up for the root
         client.replaceAll(plan, 2, PLAN.replace("calendar office", "calendar ofice"));
         PublishDiagnosticsParams root = client.next(plan, 2);
@@ -242,6 +245,7 @@ class LanguageServerTest {
         // calendars after `calendar` in a block; nothing when declaring one
         assertEquals(List.of("office"), completeAt(PLAN.replace("calendar office", "calendar |")));
         assertEquals(List.of(), completeAt(PLAN + "\ncalendar |"));
+        assertEquals(List.of(), completeAt(PLAN + "\ncalendar c2 |"));
         // metrics and task fields inside `when`
         assertEquals(List.of("cov", "today", "spi", "cpi", "build", "done", "fix", "not", "true", "false"),
                 completeAt(PLAN.replace("when cov < cov.expected", "when |")));
