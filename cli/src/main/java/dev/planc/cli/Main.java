@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "planc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Plan-as-code: check, format and schedule .plan files; log what happened and ask for status.",
         subcommands = {CheckCommand.class, FmtCommand.class, ScheduleCommand.class, LogCommand.class,
-            StatusCommand.class, BaselineCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+            StatusCommand.class, BaselineCommand.class, ServeCommand.class, LspCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -20,7 +21,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (check, fmt, schedule, log, status, baseline, serve)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required (check, fmt, schedule, log, status, baseline, serve, lsp)");
     }
 
     public static void main(String[] args) {

@@ -7,6 +7,7 @@ import dev.planc.compiler.diag.Code;
 import dev.planc.compiler.diag.Diagnostic;
 import dev.planc.compiler.diag.Diagnostics;
 import dev.planc.compiler.model.Plan;
+import dev.planc.compiler.resolve.References;
 import dev.planc.compiler.resolve.Resolver;
 import dev.planc.compiler.schedule.Schedule;
 import dev.planc.compiler.schedule.ScheduleRequest;
@@ -47,7 +48,7 @@ public final class Compiler {
      * (only its leveling budget matters for a baseline: a compile has no actuals).
      */
     public static Result<CompiledPlan> compile(Source root, SourceLoader loader, ScheduleRequest request) {
-        return compile(root, loader, request, true);
+        return schedule(check(root, loader), request);
     }
 
     /**
@@ -56,12 +57,36 @@ public final class Compiler {
      * keystroke, and for measuring the front end.
      */
     public static Result<CompiledPlan> check(Source root, SourceLoader loader) {
-        return compile(root, loader, ScheduleRequest.plain(), false);
+        Diagnostics diagnostics = new Diagnostics();
+        CompiledPlan checked = frontEnd(root, loader, diagnostics);
+        return new Result<>(checked, sorted(diagnostics.all(), checked.files()));
     }
 
-    private static Result<CompiledPlan> compile(Source root, SourceLoader loader, ScheduleRequest request,
-            boolean withSchedule) {
-        Diagnostics diagnostics = new Diagnostics();
+    /**
+     * The rest of {@link #compile}: schedules a {@link #check} result, when it has a model and
+     * no error, and adds what scheduling found. {@code compile(r, l, q)} is exactly
+     * {@code schedule(check(r, l), q)}; editors run the two halves apart to show the front
+     * end's diagnostics without waiting for the schedule.
+     */
+    public static Result<CompiledPlan> schedule(Result<CompiledPlan> checked, ScheduleRequest request) {
+        CompiledPlan compiled = java.util.Objects.requireNonNull(checked.value());
+        if (compiled.plan() == null || checked.hasErrors()) {
+            return checked;
+        }
+        // A missed deadline is a compile error, so compiling schedules; the result is the baseline.
+        Result<Schedule> scheduled = Scheduler.schedule(compiled.plan(), request);
+        List<Diagnostic> all = new ArrayList<>(checked.diagnostics());
+        all.addAll(scheduled.diagnostics());
+        return new Result<>(compiled.withSchedule(scheduled.value()), sorted(all, compiled.files()));
+    }
+
+    private static List<Diagnostic> sorted(List<Diagnostic> diagnostics, List<PlanFile> files) {
+        List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+        sorted.sort(order(files));
+        return sorted;
+    }
+
+    private static CompiledPlan frontEnd(Source root, SourceLoader loader, Diagnostics diagnostics) {
         List<PlanFile> files = new ArrayList<>();
         Map<Path, PlanFile> loaded = new HashMap<>();
         List<Decl> decls = new ArrayList<>();
@@ -82,21 +107,15 @@ public final class Compiler {
         Rules.runValueRules(valueContext, diagnostics);
 
         Plan plan = null;
+        References references = References.none();
         if (syntaxClean && planDecl != null) {
             List<Decl> others = decls.stream().filter(d -> !(d instanceof Decl.PlanDecl)).toList();
-            plan = Resolver.resolve(planDecl, others, diagnostics);
+            Resolver.Resolved resolved = Resolver.resolveWithReferences(planDecl, others, diagnostics);
+            plan = resolved.plan();
+            references = resolved.references();
             Rules.runModelRules(valueContext.withPlan(others, plan), diagnostics);
         }
-        Schedule schedule = null;
-        if (withSchedule && plan != null && !diagnostics.hasErrors()) {
-            // A missed deadline is a compile error, so compiling schedules; the result is the baseline.
-            Result<Schedule> scheduled = Scheduler.schedule(plan, request);
-            scheduled.diagnostics().forEach(diagnostics::report);
-            schedule = scheduled.value();
-        }
-        List<Diagnostic> sorted = new ArrayList<>(diagnostics.all());
-        sorted.sort(order(files));
-        return new Result<>(new CompiledPlan(files, plan, schedule), sorted);
+        return new CompiledPlan(files, plan, null, references);
     }
 
     /** Diagnostics in file order (root first, then includes), then by position. */

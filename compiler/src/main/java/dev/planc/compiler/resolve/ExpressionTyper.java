@@ -36,11 +36,12 @@ final class ExpressionTyper {
     private final BiFunction<Ref, String, @Nullable Integer> taskLookup;
     private final Predicate<String> isTopLevelTask;
     private final Function<String, @Nullable String> globalKind;
+    private final java.util.function.Consumer<Ident> metricUsed;
     private boolean failed;
 
     ExpressionTyper(Diagnostics diagnostics, Map<String, Integer> metrics, @Nullable String currency, Units units,
             BiFunction<Ref, String, @Nullable Integer> taskLookup, Predicate<String> isTopLevelTask,
-            Function<String, @Nullable String> globalKind) {
+            Function<String, @Nullable String> globalKind, java.util.function.Consumer<Ident> metricUsed) {
         this.diagnostics = diagnostics;
         this.metrics = metrics;
         this.currency = currency;
@@ -48,6 +49,7 @@ final class ExpressionTyper {
         this.taskLookup = taskLookup;
         this.isTopLevelTask = isTopLevelTask;
         this.globalKind = globalKind;
+        this.metricUsed = metricUsed;
     }
 
     /** A typed boolean condition, or null after reporting why there is none. */
@@ -203,6 +205,7 @@ final class ExpressionTyper {
             }
             Integer m = metrics.get(name);
             if (m != null) {
+                metricUsed.accept(parts.get(0));
                 return new Condition.MetricValue(m, false, r.span());
             }
             failed = true;
@@ -232,6 +235,7 @@ final class ExpressionTyper {
         if (subject.parts().size() == 1 && metrics.containsKey(subject.parts().get(0).name())
                 && !TASK_PROPERTIES.contains(prop)) {
             if (prop.equals("expected")) {
+                metricUsed.accept(subject.parts().get(0));
                 return new Condition.MetricValue(metrics.get(subject.parts().get(0).name()), true, r.span());
             }
             failed = true;

@@ -68,6 +68,8 @@ public final class Resolver {
     private final Map<String, Integer> metricIndex = new HashMap<>();
     private final List<TaskNode> taskNodes = new ArrayList<>();
     private final TaskNode root = new TaskNode(null, null, -1);
+    /** Names bound to their declarations, keyed by where they are written (a name is bound once). */
+    private final Map<Ident, References.Reference> bound = new LinkedHashMap<>();
 
     private Units units = new Units(480, 5);
     private @Nullable String currency;
@@ -87,6 +89,28 @@ public final class Resolver {
      */
     public static Plan resolve(Decl.PlanDecl planDecl, List<Decl> decls, Diagnostics diagnostics) {
         return new Resolver(diagnostics, planDecl, decls).run();
+    }
+
+    /** The model and every name it bound to a declaration. */
+    public record Resolved(Plan plan, References references) {}
+
+    /** {@link #resolve}, keeping where each resolved name is written and what it names. */
+    public static Resolved resolveWithReferences(Decl.PlanDecl planDecl, List<Decl> decls, Diagnostics diagnostics) {
+        Resolver r = new Resolver(diagnostics, planDecl, decls);
+        Plan plan = r.run();
+        return new Resolved(plan, new References(new ArrayList<>(r.bound.values())));
+    }
+
+    private void bind(Ident name, Decl target) {
+        bound.putIfAbsent(name, new References.Reference(name, target));
+    }
+
+    /** The first declaration of a global name (resources, teams, calendars and metrics share them). */
+    private void bindGlobal(Ident name) {
+        List<Decl> same = globals.get(name.name());
+        if (same != null) {
+            bind(name, same.get(0));
+        }
     }
 
     /** A task or milestone in the scope tree. */
@@ -349,6 +373,7 @@ public final class Resolver {
         Calendar parent = null;
         if (single(decl.body(), Attr.Extends.class) instanceof Attr.Extends ext) {
             if (calendarDecls.containsKey(ext.calendar().name())) {
+                bindGlobal(ext.calendar());
                 parent = calendar(ext.calendar().name(), visiting);
             } else {
                 unknownCalendar(ext.calendar(), "in `extends` of calendar `" + id + "`");
@@ -418,6 +443,7 @@ public final class Resolver {
 
     private @Nullable Calendar lookupCalendar(Ident id, String where) {
         if (calendarDecls.containsKey(id.name())) {
+            bindGlobal(id);
             return calendars.get(id.name());
         }
         unknownCalendar(id, where);
@@ -487,6 +513,7 @@ public final class Resolver {
                     for (Ident id : ms.members()) {
                         Integer idx = resourceIndex.get(id.name());
                         if (idx != null) {
+                            bindGlobal(id);
                             if (!members.contains(idx)) {
                                 members.add(idx);
                             }
@@ -561,6 +588,7 @@ public final class Resolver {
                 String owner = null;
                 if (single(g.body(), Attr.Owner.class) instanceof Attr.Owner o) {
                     if (resourceIndex.containsKey(o.owner().name()) || teams.containsKey(o.owner().name())) {
+                        bindGlobal(o.owner());
                         owner = o.owner().name();
                     } else {
                         unknownResource(o.owner(), "as `owner` of goal `" + g.id().name() + "`", true);
@@ -721,8 +749,10 @@ public final class Resolver {
         Integer r = resourceIndex.get(name);
         List<Integer> targets;
         if (r != null) {
+            bindGlobal(as.resource());
             targets = List.of(r);
         } else if (teams.containsKey(name)) {
+            bindGlobal(as.resource());
             targets = teams.get(name).members();
         } else {
             unknownResource(as.resource(), "in `assign` of " + task.decl().keyword() + " `" + task.path + "`", true);
@@ -778,6 +808,7 @@ public final class Resolver {
                     return null;
                 }
                 found = hits.get(0);
+                bind(first, found.decl());
                 break;
             }
         }
@@ -815,6 +846,7 @@ public final class Resolver {
                 return null;
             }
             found = hits.get(0);
+            bind(part, found.decl());
         }
         return found;
     }
@@ -838,7 +870,7 @@ public final class Resolver {
                     TaskNode n = lookupTask(ref, root, where);
                     return n == null ? null : n.index;
                 }, taskName -> root.children.containsKey(taskName),
-                name -> globals.containsKey(name) ? globals.get(name).get(0).keyword() : null);
+                name -> globals.containsKey(name) ? globals.get(name).get(0).keyword() : null, this::bindGlobal);
         Set<String> seen = new java.util.HashSet<>();
         for (Decl d : decls) {
             if (!(d instanceof Decl.ContingencyDecl c) || !seen.add(c.id().name())) {
@@ -873,8 +905,10 @@ public final class Resolver {
         if (a instanceof Action.Notify n) {
             String id = n.target().name();
             if (resourceIndex.containsKey(id)) {
+                bindGlobal(n.target());
                 return new Contingency.Effect.Notify(id, false, n.message().value(), n.span());
             } else if (teams.containsKey(id)) {
+                bindGlobal(n.target());
                 return new Contingency.Effect.Notify(id, true, n.message().value(), n.span());
             }
             unknownResource(n.target(), "in `notify` " + where, true);
