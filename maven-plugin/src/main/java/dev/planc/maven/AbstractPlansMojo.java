@@ -62,6 +62,9 @@ abstract class AbstractPlansMojo extends AbstractMojo {
     /** The goal's name, for messages. */
     abstract String goal();
 
+    /** Checks the goal's own parameters before any plan is read. */
+    void prepare() throws MojoExecutionException {}
+
     /** What the goal does with plans that compiled without errors (and, with failOnWarning, warnings). */
     abstract void compiled(Path sourceDir, PlanSet plans) throws MojoExecutionException;
 
@@ -78,6 +81,7 @@ abstract class AbstractPlansMojo extends AbstractMojo {
             throw new MojoExecutionException("levelingBudget must be 0 (the default) or a positive number of "
                     + "schedules, not " + levelingBudget);
         }
+        prepare();
         Path dir = sourceDirectory.toPath().toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             getLog().info("No plans to " + goal() + ": " + dir + " does not exist");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -35,18 +36,24 @@ public class CompileMojo extends AbstractPlansMojo {
     @Parameter(property = "planc.formats", defaultValue = "json")
     @Nullable List<String> formats;
 
+    private Set<ScheduleFormat> chosen = EnumSet.of(ScheduleFormat.JSON);
+
     @Override
     String goal() {
         return "compile";
     }
 
     @Override
-    void compiled(Path sourceDir, PlanSet plans) throws MojoExecutionException {
+    void prepare() throws MojoExecutionException {
         if (outputDirectory == null) {
             throw new MojoExecutionException("outputDirectory is not set");
         }
-        Set<ScheduleFormat> chosen = formats();
-        Path out = outputDirectory.toPath().toAbsolutePath().normalize();
+        chosen = formats();
+    }
+
+    @Override
+    void compiled(Path sourceDir, PlanSet plans) throws MojoExecutionException {
+        Path out = Objects.requireNonNull(outputDirectory).toPath().toAbsolutePath().normalize();
         int written = 0;
         for (PlanSet.Member m : plans.plans()) {
             Schedule schedule = m.result().value().schedule();
@@ -76,7 +83,7 @@ public class CompileMojo extends AbstractPlansMojo {
     }
 
     private Set<ScheduleFormat> formats() throws MojoExecutionException {
-        Set<ScheduleFormat> chosen = EnumSet.noneOf(ScheduleFormat.class);
+        Set<ScheduleFormat> set = EnumSet.noneOf(ScheduleFormat.class);
         for (String written : formats == null ? List.of("json") : formats) {
             // A property gives one comma-separated string: -Dplanc.formats=json,yaml
             for (String one : written.split(",")) {
@@ -88,12 +95,12 @@ public class CompileMojo extends AbstractPlansMojo {
                     throw new MojoExecutionException("unknown schedule format `" + one.trim()
                             + "` in formats: use json, yaml, mermaid or text");
                 }
-                chosen.add(f);
+                set.add(f);
             }
         }
-        if (chosen.isEmpty()) {
-            chosen.add(ScheduleFormat.JSON);
+        if (set.isEmpty()) {
+            set.add(ScheduleFormat.JSON);
         }
-        return chosen;
+        return set;
     }
 }
