@@ -11,7 +11,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -67,7 +66,7 @@ public final class PlanSet {
         List<Member> plans = new ArrayList<>();
         // Sources are identities (each compile loads its own copy of a shared include), so the
         // same finding is recognised by where it is and what it says.
-        Set<List<Object>> seen = new LinkedHashSet<>();
+        Set<List<Object>> seen = new HashSet<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Member m : all) {
             boolean library = m.result().value().root().decls().stream().noneMatch(d -> d instanceof Decl.PlanDecl);
