@@ -1,10 +1,6 @@
 package dev.planc.cli;
 
-import dev.planc.compiler.CompiledPlan;
-import dev.planc.compiler.Compiler;
-import dev.planc.compiler.Result;
-import dev.planc.compiler.ast.Decl;
-import dev.planc.compiler.ast.PlanFile;
+import dev.planc.compiler.PlanSet;
 import dev.planc.compiler.diag.Diagnostic;
 import dev.planc.compiler.diag.JsonRenderer;
 import dev.planc.compiler.diag.TextRenderer;
@@ -15,9 +11,7 @@ import dev.planc.compiler.source.SourceLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,41 +51,19 @@ final class CheckCommand implements Callable<Integer> {
         List<Inputs.Input> inputs = Inputs.expand(paths, problems);
         SourceLoader loader = new FileSourceLoader();
 
-        List<Result<CompiledPlan>> results = new ArrayList<>();
-        List<Inputs.Input> compiled = new ArrayList<>();
+        List<PlanSet.Root> roots = new ArrayList<>();
         for (Inputs.Input in : inputs) {
             Source source = Inputs.load(in.path(), loader, problems);
-            if (source == null) {
-                continue;
+            if (source != null) {
+                roots.add(new PlanSet.Root(source, in.fromDirectory()));
             }
-            results.add(Compiler.compile(source, loader, request));
-            compiled.add(in);
         }
         // Files found in a directory that are only included elsewhere are checked through their includer.
-        Set<Path> includedElsewhere = new HashSet<>();
-        for (Result<CompiledPlan> r : results) {
-            List<PlanFile> files = r.value().files();
-            for (int i = 1; i < files.size(); i++) {
-                includedElsewhere.add(key(files.get(i).source().path()));
-            }
-        }
-        List<Diagnostic> all = new ArrayList<>();
-        int checked = 0;
-        for (int i = 0; i < results.size(); i++) {
-            Result<CompiledPlan> r = results.get(i);
-            boolean library = r.value().root().decls().stream().noneMatch(d -> d instanceof Decl.PlanDecl);
-            if (compiled.get(i).fromDirectory() && library && includedElsewhere.contains(key(compiled.get(i).path().toString()))) {
-                continue;
-            }
-            checked++;
-            for (Diagnostic d : r.diagnostics()) {
-                if (!all.contains(d)) {
-                    all.add(d);
-                }
-            }
-        }
-        long errors = all.stream().filter(Diagnostic::isError).count();
-        long warnings = all.size() - errors;
+        PlanSet set = PlanSet.compile(roots, loader, request);
+        List<Diagnostic> all = set.diagnostics();
+        int checked = set.plans().size();
+        int errors = set.errors();
+        int warnings = set.warnings();
         if (format == Format.json) {
             out.println(JsonRenderer.render(all));
         } else {
@@ -102,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (format == Format.text && checked > 0) {
             err.println("planc: checked " + TextRenderer.plural(checked, "plan") + ": "
-                    + TextRenderer.summary((int) errors, (int) warnings));
+                    + TextRenderer.summary(errors, warnings));
         }
         out.flush();
         err.flush();
@@ -110,9 +82,5 @@ final class CheckCommand implements Callable<Integer> {
             return Main.FAILURE;
         }
         return errors > 0 ? Main.PLAN_ERRORS : Main.OK;
-    }
-
-    private static Path key(String p) {
-        return Path.of(p).toAbsolutePath().normalize();
     }
 }

@@ -10,14 +10,10 @@ import dev.planc.runtime.PlanRuntime;
 import dev.planc.runtime.journal.EventStore;
 import dev.planc.runtime.journal.StoreException;
 import dev.planc.runtime.store.Stores;
-import dev.planc.runtime.status.Baseline;
-import dev.planc.runtime.status.Thresholds;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -62,16 +58,6 @@ final class Runtimes {
         if (compiled.schedule() == null) {
             return new Opened(null, Main.PLAN_ERRORS);
         }
-        Baseline baseline = Baseline.of(compiled.schedule());
-        Path frozen = Baseline.pathFor(plan);
-        if (Files.exists(frozen)) {
-            try {
-                baseline = Baseline.read(frozen);
-            } catch (IOException e) {
-                err.println("planc: cannot use the baseline: " + e.getMessage());
-                return new Opened(null, Main.FAILURE);
-            }
-        }
         EventStore events;
         try {
             events = Stores.open(store, journalPath, plan, System.getenv(), w -> err.println("planc: warning: " + w));
@@ -79,8 +65,13 @@ final class Runtimes {
             err.println("planc: " + e.getMessage());
             return new Opened(null, Main.FAILURE);
         }
-        PlanRuntime runtime = new PlanRuntime(compiled.plan(), baseline, events,
-                Thresholds.of(compiled.plan().flags()), clock, author());
+        PlanRuntime runtime;
+        try {
+            runtime = PlanRuntime.open(plan, compiled, events, clock, author());
+        } catch (IOException e) {
+            err.println("planc: cannot use the baseline: " + e.getMessage());
+            return new Opened(null, Main.FAILURE);
+        }
         return new Opened(runtime, Main.OK);
     }
 
@@ -112,15 +103,10 @@ final class Runtimes {
 
     /** {@code 2027-02-01T12:00}, {@code 2027-02-01 12:00} or {@code 2027-02-01} (midnight starting that day). */
     static LocalDateTime time(String text, CommandLine cl, String option) {
-        String t = text.trim().replace(' ', 'T');
         try {
-            if (t.length() == 10) {
-                return LocalDate.parse(t).atStartOfDay();
-            }
-            return LocalDateTime.parse(t).withSecond(0).withNano(0);
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(cl, option + " `" + text
-                    + "` is not a date-time: write 2027-02-01T12:00 or 2027-02-01");
+            return PlanRuntime.parseTime(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, option + " " + e.getMessage());
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.planc.compiler.model.Task;
 import dev.planc.compiler.model.Team;
 import dev.planc.compiler.schedule.Schedule;
 import dev.planc.compiler.schedule.Times;
+import dev.planc.compiler.schedule.Calendars;
 import dev.planc.compiler.schedule.WorkingTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -113,7 +114,8 @@ final class Hovers {
             b.append(errors ? "_load unknown: the plan has errors_" : "_scheduling\u2026_");
             return;
         }
-        WorkingTime time = WorkingTime.of(plan, schedule.start().toLocalDate(), schedule.finish().toLocalDate());
+        java.time.LocalDate to = schedule.finish().toLocalDate();
+        WorkingTime time = WorkingTime.of(plan, Calendars.of(plan, to.plusDays(1)), to);
         BigDecimal booked = BigDecimal.ZERO;
         int tasks = 0;
         for (Schedule.Entry e : schedule.entries()) {

@@ -1,6 +1,8 @@
 package dev.planc.runtime;
 
+import dev.planc.compiler.CompiledPlan;
 import dev.planc.compiler.model.Plan;
+import dev.planc.compiler.schedule.Schedule;
 import dev.planc.runtime.journal.Event;
 import dev.planc.runtime.journal.EventStore;
 import dev.planc.runtime.journal.Events;
@@ -11,8 +13,12 @@ import dev.planc.runtime.status.Replay;
 import dev.planc.runtime.status.Status;
 import dev.planc.runtime.status.StatusEngine;
 import dev.planc.runtime.status.Thresholds;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +49,44 @@ public final class PlanRuntime {
         this.thresholds = thresholds;
         this.clock = clock;
         this.author = author;
+    }
+
+    /**
+     * The runtime of the plan compiled from {@code planFile}, as every front door opens it:
+     * measured against {@link Baseline#forPlan} (the frozen baseline beside the file, else the
+     * plan's own schedule), flagged by the plan's thresholds, its events kept in {@code store}.
+     *
+     * @param compiled a compile without errors (it has a plan and a schedule)
+     * @throws IOException when a frozen baseline is there but cannot be read (the message names it)
+     */
+    public static PlanRuntime open(Path planFile, CompiledPlan compiled, EventStore store, Clock clock,
+            @Nullable String author) throws IOException {
+        Plan plan = compiled.plan();
+        Schedule schedule = compiled.schedule();
+        if (plan == null || schedule == null) {
+            throw new IllegalArgumentException("`" + planFile + "` did not compile to a schedule");
+        }
+        return new PlanRuntime(plan, Baseline.forPlan(planFile, schedule), store, Thresholds.of(plan.flags()), clock,
+                author);
+    }
+
+    /**
+     * A wall time as people write it for {@code --at} and the like: {@code 2027-02-01T12:00},
+     * {@code 2027-02-01 12:00}, or {@code 2027-02-01} (the midnight that starts that day); seconds
+     * are dropped.
+     *
+     * @throws IllegalArgumentException saying what to write instead
+     */
+    public static LocalDateTime parseTime(String text) {
+        String t = text.trim().replace(' ', 'T');
+        try {
+            if (t.length() == 10) {
+                return LocalDate.parse(t).atStartOfDay();
+            }
+            return LocalDateTime.parse(t).withSecond(0).withNano(0);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("`" + text + "` is not a date-time: write 2027-02-01T12:00 or 2027-02-01");
+        }
     }
 
     /** What a log call stored. */

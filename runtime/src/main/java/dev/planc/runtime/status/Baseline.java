@@ -54,6 +54,17 @@ public record Baseline(String source, @Nullable Instant frozenAt, LocalDateTime 
         return new Baseline("the plan's current schedule (no baseline frozen)", null, schedule.finish(), tasks, order);
     }
 
+    /**
+     * What status of {@code plan} measures against: the baseline frozen beside it
+     * ({@link #pathFor}) when there is one, else {@code schedule}, the plan's own.
+     *
+     * @throws IOException when a frozen baseline is there but cannot be read (the message names it)
+     */
+    public static Baseline forPlan(Path plan, Schedule schedule) throws IOException {
+        Path frozen = pathFor(plan);
+        return Files.exists(frozen) ? read(frozen) : of(schedule);
+    }
+
     /** {@code examples/release.plan} → {@code examples/release.baseline.json}. */
     public static Path pathFor(Path plan) {
         String name = plan.getFileName().toString().replaceFirst("\\.plan$", "");
