@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -35,6 +36,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -60,19 +63,25 @@ class DashboardBrowserTest {
     /** Three weeks of the release example: design done, build under way and behind, metric readings, a cost. */
     private static final String HISTORY = """
             [{"type": "start", "task": "design.api_spec", "at": "2027-03-01T09:00"},
-             {"type": "finish", "task": "design.api_spec", "at": "2027-03-04T12:00"},
+             {"type": "progress", "task": "design.api_spec", "value": 35, "at": "2027-03-01T17:30"},
+             {"type": "progress", "task": "design.api_spec", "value": 70, "at": "2027-03-02T17:30"},
              {"type": "start", "task": "design.threat_model", "at": "2027-03-03T09:00"},
+             {"type": "finish", "task": "design.api_spec", "at": "2027-03-04T12:00"},
+             {"type": "progress", "task": "design.threat_model", "value": 40, "at": "2027-03-05T17:30"},
+             {"type": "measure", "metric": "auth_success", "value": 97.3, "at": "2027-03-08T12:00"},
              {"type": "finish", "task": "design.threat_model", "at": "2027-03-09T17:00"},
              {"type": "finish", "task": "design.design_signed", "at": "2027-03-09T17:00"},
-             {"type": "measure", "metric": "auth_success", "value": 97.3, "at": "2027-03-08T12:00"},
              {"type": "start", "task": "build.ledger", "at": "2027-03-10T09:00"},
              {"type": "start", "task": "build.sdks", "at": "2027-03-10T09:00"},
+             {"type": "progress", "task": "build.ledger", "value": 25, "at": "2027-03-12T17:30"},
+             {"type": "progress", "task": "build.sdks", "value": 20, "at": "2027-03-12T17:30"},
              {"type": "measure", "metric": "auth_success", "value": 97.5, "at": "2027-03-15T12:00"},
-             {"type": "progress", "task": "build.ledger", "value": 60, "at": "2027-03-17T17:00"},
              {"type": "start", "task": "build.idempotency", "at": "2027-03-17T09:00"},
+             {"type": "progress", "task": "build.ledger", "value": 60, "at": "2027-03-17T17:00"},
+             {"type": "progress", "task": "build.sdks", "value": 35, "at": "2027-03-17T17:30"},
+             {"type": "measure", "metric": "auth_success", "value": 97.6, "at": "2027-03-22T12:00"},
              {"type": "finish", "task": "build.ledger", "at": "2027-03-22T17:00"},
              {"type": "cost", "task": "build.ledger", "value": 9200, "currency": "GBP", "at": "2027-03-22T17:00"},
-             {"type": "measure", "metric": "auth_success", "value": 97.6, "at": "2027-03-22T12:00"},
              {"type": "start", "task": "build.webhooks", "at": "2027-03-23T09:00"},
              {"type": "progress", "task": "build.sdks", "value": 50, "at": "2027-03-23T17:00"},
              {"type": "progress", "task": "build.idempotency", "value": 25, "at": "2027-03-23T17:00"}]""";
@@ -99,14 +108,6 @@ class DashboardBrowserTest {
             }
             Assumptions.abort(why + "; skipped (set PLANC_REQUIRE_BROWSER=1 to fail instead)");
         }
-        Path plan = repoRoot().resolve("examples/release.plan");
-        // The server starts before any work was done; the history is logged over HTTP, then the
-        // clock moves to the status date, so contingencies fire from the real history.
-        server = new ServerFixture(plan, JournalFile.open(dir.resolve("release.journal"), w -> { }), BEFORE_WORK,
-                ServerFixture.TOKEN, List.of());
-        HttpResponse<String> logged = server.post(HISTORY);
-        assertEquals(201, logged.statusCode(), logged.body());
-        server.clock.set(AS_OF);
 
         // Selenium Manager must not look for (or download) anything: both paths are given.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
@@ -122,6 +123,7 @@ class DashboardBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars",
                 "--window-size=1600,1000", "--force-device-scale-factor=1", "--lang=en-GB",
                 "--user-data-dir=" + dir.resolve("chromium-profile"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         // a 1600×1000 viewport (the window's size includes whatever the browser keeps for itself)
@@ -143,8 +145,20 @@ class DashboardBrowserTest {
         }
     }
 
+    private void serve(Path plan, LocalDateTime now) throws Exception {
+        server = new ServerFixture(plan, JournalFile.open(dir.resolve("plan.journal"), w -> { }), now,
+                ServerFixture.TOKEN, List.of());
+    }
+
     @Test
     void showsTheStatusAndFollowsTheStream() throws Exception {
+        // The server starts before any work was done; the history is logged over HTTP, then the
+        // clock moves to the status date, so contingencies fire from the real history.
+        serve(repoRoot().resolve("examples/release.plan"), BEFORE_WORK);
+        HttpResponse<String> logged = server.post(HISTORY);
+        assertEquals(201, logged.statusCode(), logged.body());
+        server.clock.set(AS_OF);
+
         JsonNode status = JSON.readTree(server.get("/api/status").body());
         JsonNode schedule = JSON.readTree(server.get("/api/schedule").body());
         assertEquals(AS_OF.toString(), status.get("asOf").asText());
@@ -261,6 +275,7 @@ class DashboardBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#metrics figure[data-id='auth_success'] circle.reading"))
                 .size() == 4);
         assertEquals("same page", js("return window.plancMarker;"), "updated in place, not reloaded");
+        assertNoConsoleErrors();
         assertTrue(css("#gantt g.row[data-id='build.sdks']").getDomAttribute("class").contains("state-done"));
         String after = JSON.readTree(server.get("/api/status").body()).get("tasks").findParents("id").stream()
                 .filter(t -> t.get("id").asText().equals("build.sdks")).map(t -> t.get("flag").asText())
@@ -268,6 +283,53 @@ class DashboardBrowserTest {
         assertEquals(after, css("#gantt g.row[data-id='build.sdks']").getDomAttribute("data-flag"));
         assertTrue(text("#metrics figure[data-id='auth_success'] figcaption").contains("97%"),
                 text("#metrics figure[data-id='auth_success'] figcaption"));
+    }
+
+    /**
+     * A thousand rows (50 groups of 19 tasks) draw as one SVG. How long that took is printed
+     * (measured in the browser: building the strings and parsing them); it is not asserted, speed
+     * belongs in bench/.
+     */
+    @Test
+    void drawsAThousandTasks() throws Exception {
+        StringBuilder plan = new StringBuilder("plan \"Big\" { start 2027-01-04 }\n");
+        for (int g = 0; g < 50; g++) {
+            plan.append("task g").append(g).append(" \"Work package ").append(g).append('"')
+                    .append(g >= 2 ? " { after g" + (g - 2) + "\n" : " {\n");
+            for (int t = 0; t < 19; t++) {
+                plan.append("  task t").append(t).append(" \"Step ").append(g).append('.').append(t)
+                        .append("\" { duration ").append(1 + t % 3).append('d')
+                        .append(t >= 3 ? "  after t" + (t - 3) : "").append(" }\n");
+            }
+            plan.append("}\n");
+        }
+        Path file = dir.resolve("big.plan");
+        Files.writeString(file, plan);
+        serve(file, LocalDateTime.parse("2027-02-10T12:00"));
+        assertEquals(201, server.post("""
+                [{"type": "start", "task": "g0.t0", "at": "2027-01-04T09:00"},
+                 {"type": "finish", "task": "g0.t0", "at": "2027-01-08T17:00"}]""").statusCode());
+
+        long began = System.nanoTime();
+        browser.get(server.server.uri().toString());
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.cssSelector("body[data-rendered]")).size() == 1);
+        long wall = (System.nanoTime() - began) / 1_000_000;
+        assertEquals(1000, all("#gantt g.row").size());
+        assertEquals("1000", css("#gantt svg.gantt-body").getDomAttribute("data-rows"));
+        assertEquals("done", css("#gantt g.row[data-id='g0.t0']").getDomAttribute("data-state"));
+        assertEquals(50, all("#gantt g.row.kind-group").size());
+        Files.write(Path.of("target/dashboard-1000.png"), browser.getScreenshotAs(OutputType.BYTES));
+        assertNoConsoleErrors();
+        System.out.println("dashboard with 1000 tasks: rendered in " + css("body").getDomAttribute("data-render-ms")
+                + " ms in the browser; " + wall + " ms from navigation to the drawn page");
+    }
+
+    /** No script error and no Content-Security-Policy violation (the server's CSP allows no inline code or style). */
+    private void assertNoConsoleErrors() {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage).toList();
+        assertEquals(List.of(), errors, "the browser console");
     }
 
     private Object js(String script) {

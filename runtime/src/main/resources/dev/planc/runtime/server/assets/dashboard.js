@@ -80,14 +80,23 @@
 
   /** Escaped text with `code` spans, as the runtime writes its messages. */
   function rich(s) {
-    return esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
+    return esc(s).replace(/`([^`]+)`/g, '<code>$1</code>')
+      .replace(/\b(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})\b/g, function (all, t) {
+        return '<time datetime="' + t + '">' + fmtShort(wall(t)) + '</time>';
+      });
   }
+
+  var formats = {};
 
   function num(v, digits) {
     if (v === null || v === undefined) {
       return '\u2014';
     }
-    return Number(v).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    var f = formats[digits];
+    if (!f) { // one formatter per precision: making one per call is slow over a thousand rows
+      f = formats[digits] = new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    }
+    return f.format(Number(v));
   }
 
   function flagOf(word) {
@@ -142,11 +151,19 @@
     }
   }
 
+  var loading = null;
+
+  /** The schedule (once), then status and metrics. */
   function loadAll() {
-    return getJson('/api/schedule').then(function (s) {
-      data.schedule = s;
-      return refreshNow();
-    }).catch(showError);
+    if (loading === null) {
+      loading = getJson('/api/schedule').then(function (s) {
+        data.schedule = s;
+        return refreshNow();
+      }).catch(showError).then(function () {
+        loading = null;
+      });
+    }
+    return loading;
   }
 
   /** Re-reads status and metrics; a refresh asked for meanwhile runs once more afterwards. */
@@ -193,15 +210,18 @@
   function listen() {
     if (typeof EventSource === 'undefined') {
       setLive('off', 'no live updates (refreshing every minute)');
+      loadAll();
       return;
     }
     var source = new EventSource('/api/stream');
-    var lost = false;
     source.addEventListener('hello', function () {
       setLive('on', 'live');
-      if (lost) {
-        lost = false;
-        refreshSoon(); // whatever happened while the connection was down
+      // The first read follows the first hello, so nothing logged in between is missed; after a
+      // reconnect, whatever was logged while the connection was down is read.
+      if (data.schedule === null) {
+        loadAll();
+      } else {
+        refreshSoon();
       }
     });
     ['event', 'fired', 'flag', 'status'].forEach(function (name) {
@@ -211,7 +231,6 @@
       });
     });
     source.onerror = function () {
-      lost = true;
       setLive('lost', 'reconnecting\u2026'); // EventSource reconnects by itself
     };
   }
@@ -224,11 +243,13 @@
     if (!st || !sc) {
       return;
     }
+    var began = performance.now();
     renderHeader(sc, st);
     renderGantt(sc, st);
     renderMetrics(data.metrics, st);
     renderLists(st);
     document.body.setAttribute('data-as-of', st.asOf);
+    document.body.setAttribute('data-render-ms', String(Math.round(performance.now() - began)));
     document.body.setAttribute('data-rendered', String((+(document.body.getAttribute('data-rendered') || 0)) + 1));
   }
 
@@ -254,7 +275,7 @@
     dateTime('forecast-finish', ff);
     dateTime('baseline-finish', bf);
     var e = st.evm || {};
-    setText('forecast-sub', e.ieacFinish ? 'earned-schedule estimate ' + fmtDate(wall(e.ieacFinish)) : '');
+    setText('forecast-sub', e.ieacFinish ? 'earned schedule says ' + fmtDate(wall(e.ieacFinish)).replace(/ \d{4}$/, '') : '');
     var baseSub = document.getElementById('baseline-sub');
     baseSub.textContent = st.baseline || '';
     baseSub.title = st.baseline || '';
@@ -267,11 +288,11 @@
     var unit = e.unit ? ' ' + e.unit : '';
     index('spi', e.spi, e.spiFlag);
     index('cpi', e.cpi, e.cpiFlag);
-    setText('spi-sub', e.sv === null || e.sv === undefined ? '' : 'schedule variance ' + signed(e.sv) + unit);
-    setText('cpi-sub', e.cv === null || e.cv === undefined ? '' : 'cost variance ' + signed(e.cv) + unit);
+    setText('spi-sub', e.sv === null || e.sv === undefined ? '' : 'SV ' + signed(e.sv) + unit);
+    setText('cpi-sub', e.cv === null || e.cv === undefined ? '' : 'CV ' + signed(e.cv) + unit);
     setText('money', num(e.ac, 0) + unit);
-    setText('money-sub', 'earned ' + num(e.ev, 0) + ' \u00B7 budget ' + num(e.bac, 0)
-      + (e.eac !== null && e.eac !== undefined ? ' \u00B7 forecast ' + num(e.eac, 0) : ''));
+    setText('money-sub', 'EV ' + num(e.ev, 0) + ' \u00B7 BAC ' + num(e.bac, 0)
+      + (e.eac !== null && e.eac !== undefined ? ' \u00B7 EAC ' + num(e.eac, 0) : ''));
   }
 
   function signed(v) {
@@ -319,7 +340,7 @@
 
   var ROW = 20;
   var AXIS = 46;
-  var LABEL = 500;
+  var LABEL = 520;
 
   function renderGantt(sc, st) {
     var box = document.getElementById('gantt');
@@ -363,9 +384,13 @@
     axis.push('<rect class="axis-bg" x="0" y="0" width="' + width + '" height="' + AXIS + '"/>');
     axis.push('<text class="col-head" x="10" y="38">Task</text><text class="col-head" x="300" y="38">State</text>'
       + '<text class="col-head" x="408" y="38">Flag</text>');
-    // months
+    // months: "Mar 2027" when there is room, else "Mar" (the year on January), thinned out on long plans
     var d0 = new Date(lo);
     var month = Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth(), 1);
+    var monthPx = 30.44 * DAY * scale;
+    var monthsEvery = monthPx >= 66 ? 1 : Math.max(1, Math.ceil(36 / monthPx));
+    var longMonths = monthPx >= 66;
+    var lastLabelEnd = -Infinity;
     while (month < hi) {
       var md = new Date(month);
       var next = Date.UTC(md.getUTCFullYear(), md.getUTCMonth() + 1, 1);
@@ -376,9 +401,13 @@
         grid.push('<line class="grid-month" x1="' + X(month).toFixed(1) + '" x2="' + X(month).toFixed(1)
           + '" y1="0" y2="' + height + '"/>');
       }
-      if (X(Math.min(next, hi)) - mx > 40) {
-        axis.push('<text class="month-label" x="' + (mx + 5).toFixed(1) + '" y="15">' + MONTHS[md.getUTCMonth()] + ' '
-          + md.getUTCFullYear() + '</text>');
+      var label = longMonths ? MONTHS[md.getUTCMonth()] + ' ' + md.getUTCFullYear()
+        : md.getUTCMonth() === 0 ? String(md.getUTCFullYear()) : MONTHS[md.getUTCMonth()];
+      var room = X(Math.min(next, hi)) - mx;
+      if ((md.getUTCMonth() % monthsEvery === 0 || md.getUTCMonth() === 0) && mx > lastLabelEnd
+          && (room > label.length * 7.5 || !longMonths)) {
+        axis.push('<text class="month-label" x="' + (mx + 4).toFixed(1) + '" y="15">' + label + '</text>');
+        lastLabelEnd = mx + 8 + label.length * 7.5;
       }
       month = next;
     }
@@ -395,8 +424,9 @@
       grid.push('<line class="grid-week" x1="' + wx + '" x2="' + wx + '" y1="0" y2="' + height + '"/>');
     }
     var tx = X(asOf).toFixed(1);
-    axis.push('<g class="today-label"><rect x="' + (+tx - 44).toFixed(1) + '" y="24" width="88" height="18" rx="3"/>'
-      + '<text x="' + tx + '" y="37" text-anchor="middle">today ' + esc(fmtShort(asOf).replace(/ \d\d:\d\d$/, '')) + '</text></g>');
+    var lx = Math.max(LABEL + 44, Math.min(width - 46, +tx));
+    axis.push('<g class="today-label"><rect x="' + (lx - 44).toFixed(1) + '" y="24" width="88" height="18" rx="3"/>'
+      + '<text x="' + lx.toFixed(1) + '" y="37" text-anchor="middle">today ' + esc(fmtShort(asOf).replace(/ \d\d:\d\d$/, '')) + '</text></g>');
     axis.push('</svg>');
 
     var body = [];
@@ -413,7 +443,7 @@
     body.push('<line class="label-sep" x1="' + (LABEL - 6) + '" x2="' + (LABEL - 6) + '" y1="0" y2="' + height + '"/>');
 
     for (var k = 0; k < list.length; k++) {
-      body.push(row(list[k], k * ROW, X));
+      body.push(row(list[k], k * ROW, X, LABEL + span));
     }
     body.push('<line id="today-line" class="today" x1="' + tx + '" x2="' + tx + '" y1="0" y2="' + height
       + '" data-at="' + esc(st.asOf) + '"><title>today: ' + esc(fmtDateTime(asOf)) + '</title></line>');
@@ -425,7 +455,7 @@
     box.querySelector('.gantt-scroll').scrollTop = keep;
   }
 
-  function row(r, y, X) {
+  function row(r, y, X, right) {
     var t = r.plan;
     var s = r.st || {};
     var depth = t.id.split('.').length - 1;
@@ -464,6 +494,15 @@
     var bf = wall(s.baselineFinish);
     var fs = wall(s.forecastStart);
     var ff = wall(s.forecastFinish);
+    var deadline = wall(t.deadline);
+    if (deadline !== null) {
+      deadline += DAY; // a deadline day ends at midnight
+      var dx = X(deadline);
+      if (dx >= LABEL && dx <= right) {
+        out += '<path class="deadline" d="M' + dx.toFixed(1) + ' ' + (y + 2) + 'v' + (ROW - 4) + 'M' + (dx - 4).toFixed(1)
+          + ' ' + (y + 2) + 'h8"/>';
+      }
+    }
     var progress = Math.max(0, Math.min(100, Number(s.progress) || 0));
     if (state === 'done') {
       progress = 100;
@@ -535,6 +574,9 @@
       lines.push('Actual: ' + fmtDateTime(wall(s.actualStart)) + ' \u2192 '
         + (s.actualFinish ? fmtDateTime(wall(s.actualFinish)) : 'ongoing'));
     }
+    if (t.deadline) {
+      lines.push('Deadline: ' + fmtDate(wall(t.deadline)));
+    }
     if (s.critical) {
       lines.push('On the critical path');
     }
@@ -559,6 +601,14 @@
       return m.target;
     }
     return m.baseline + (m.target - m.baseline) * (x - start) / (td - start);
+  }
+
+  /** A step of 1, 2 or 5 times a power of ten that cuts `range` into about `parts`. */
+  function niceStep(range, parts) {
+    var raw = range / parts;
+    var p = Math.pow(10, Math.floor(Math.log10(raw)));
+    var f = raw / p;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
   }
 
   /** The flag a reading gets, the way the runtime computes it (relative distance behind the line). */
@@ -678,27 +728,44 @@
       out += '<polygon class="band-amber" points="' + band(1, 2) + '"/>';
       out += '<polygon class="band-red" points="' + band(2, null) + '"/>';
     }
-    // y axis: four values
-    for (var i = 0; i <= 3; i++) {
-      var v = lo + (hi - lo) * i / 3;
+    // y axis: round values, 1-2-5 steps
+    var yStep = niceStep(hi - lo, 4);
+    var yDigits = Math.max(0, -Math.floor(Math.log10(yStep) + 1e-9));
+    for (var v = Math.ceil(lo / yStep) * yStep; v <= hi + 1e-9; v += yStep) {
       var y = PY(v).toFixed(1);
       out += '<line class="m-grid" x1="' + L + '" x2="' + (width - R) + '" y1="' + y + '" y2="' + y + '"/>';
-      out += '<text class="m-axis" x="' + (L - 4) + '" y="' + (+y + 4) + '" text-anchor="end">' + esc(num(v, Math.abs(hi - lo) < 10 ? 1 : 0))
+      out += '<text class="m-axis" x="' + (L - 4) + '" y="' + (+y + 4) + '" text-anchor="end">' + esc(num(v, yDigits))
         + '</text>';
     }
-    // x axis: month starts
-    var d = new Date(x0);
-    var mo = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-    var monthPx = 30 * DAY * (width - L - R) / (x1 - x0);
-    var step = Math.max(1, Math.ceil(36 / monthPx));
-    for (var k = 0; mo < x1; k++) {
-      var md = new Date(mo);
-      if (k % step === 0) {
-        out += '<text class="m-axis" x="' + PX(mo).toFixed(1) + '" y="' + (H - 6) + '" text-anchor="middle">'
-          + MONTHS[md.getUTCMonth()] + '</text>';
+    // x axis: Mondays over a short span, month starts over a long one
+    var plotW = width - L - R;
+    if (x1 - x0 <= 120 * DAY) {
+      var weekPx = 7 * DAY * plotW / (x1 - x0);
+      var every = Math.max(1, Math.ceil(44 / weekPx));
+      var monday = x0 + ((8 - new Date(x0).getUTCDay()) % 7) * DAY;
+      for (var k = 0; monday < x1; k++, monday += 7 * DAY) {
+        if (k % every === 0) {
+          var wd = new Date(monday);
+          out += '<line class="m-tick" x1="' + PX(monday).toFixed(1) + '" x2="' + PX(monday).toFixed(1) + '" y1="' + (H - B)
+            + '" y2="' + (H - B + 4) + '"/><text class="m-axis" x="' + PX(monday).toFixed(1) + '" y="' + (H - 6)
+            + '" text-anchor="middle">' + wd.getUTCDate() + ' ' + MONTHS[wd.getUTCMonth()] + '</text>';
+        }
       }
-      mo = Date.UTC(md.getUTCFullYear(), md.getUTCMonth() + 1, 1);
+    } else {
+      var d = new Date(x0);
+      var mo = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+      var monthPx = 30 * DAY * plotW / (x1 - x0);
+      var step = Math.max(1, Math.ceil(36 / monthPx));
+      for (var j = 0; mo < x1; j++) {
+        var md = new Date(mo);
+        if (j % step === 0) {
+          out += '<text class="m-axis" x="' + PX(mo).toFixed(1) + '" y="' + (H - 6) + '" text-anchor="middle">'
+            + MONTHS[md.getUTCMonth()] + '</text>';
+        }
+        mo = Date.UTC(md.getUTCFullYear(), md.getUTCMonth() + 1, 1);
+      }
     }
+    out += '<line class="m-base" x1="' + L + '" x2="' + (width - R) + '" y1="' + (H - B) + '" y2="' + (H - B) + '"/>';
     var line = xs.map(function (x) {
       return PX(x).toFixed(1) + ',' + PY(expectedAt(m, x0, x)).toFixed(1);
     }).join(' ');
@@ -768,7 +835,13 @@
   });
 
   document.addEventListener('DOMContentLoaded', function () {
-    loadAll().then(listen);
+    listen();
+    // without a hello soon (the stream refused or blocked by a proxy), read anyway
+    setTimeout(function () {
+      if (data.schedule === null) {
+        loadAll();
+      }
+    }, 1500);
     // the clock moves even when nothing is logged: the today line and the flags follow it
     setInterval(refreshSoon, 60000);
   });
