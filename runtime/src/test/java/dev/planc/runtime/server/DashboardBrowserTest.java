@@ -47,14 +47,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * waits for the page to change without a reload.
  *
  * <p>Without chromium and chromedriver the test is skipped, unless {@code PLANC_REQUIRE_BROWSER=1}
- * (set by {@code .ci/run}), when it fails. The screenshot lands in
+ * (set by {@code .ci/run}), when it fails. Selenium Manager never runs: both paths are given. The screenshot lands in
  * {@code target/dashboard.png}, and also at {@code -Dplanc.dashboard.screenshot=PATH} when given
  * (that is how {@code docs/img/dashboard.png} is made, see docs/dashboard.md).
  */
 class DashboardBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's packages unless {@code -Dplanc.chromium=PATH} / {@code -Dplanc.chromedriver=PATH} say otherwise. */
+    private static final Path CHROMIUM = Path.of(System.getProperty("planc.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("planc.chromedriver", "/usr/bin/chromedriver"));
     private static final LocalDateTime BEFORE_WORK = LocalDateTime.parse("2027-03-01T08:00");
     private static final LocalDateTime AS_OF = LocalDateTime.parse("2027-03-24T10:00");
     /** The page's long date form, "Wed 5 May 2027 14:00". */
@@ -168,6 +169,8 @@ class DashboardBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector("#gantt g.row")).isEmpty()
                 && d.findElement(By.id("live")).getDomAttribute("class").contains("live-on"));
         js("window.plancMarker = 'same page';");
+        assertEquals("Pacific/Auckland", js("return Intl.DateTimeFormat().resolvedOptions().timeZone;"),
+                "the browser runs in a zone far from the plan's");
 
         // header
         assertEquals("Payments API 3.0 release", text("#plan-name"));

@@ -464,9 +464,9 @@
     var state = s.state || 'not_started';
     var critical = !!s.critical;
     var contingent = !!(t.contingent || s.contingent);
-    var cls = 'row kind-' + kind + ' flag-' + flag + ' state-' + state + (critical ? ' critical' : '')
+    var cls = 'row kind-' + esc(kind) + ' flag-' + flag + ' state-' + esc(state) + (critical ? ' critical' : '')
       + (contingent ? ' contingent' : '');
-    var out = '<g class="' + cls + '" data-id="' + esc(t.id) + '" data-flag="' + flag + '" data-state="' + state + '">';
+    var out = '<g class="' + cls + '" data-id="' + esc(t.id) + '" data-flag="' + flag + '" data-state="' + esc(state) + '">';
     out += '<title>' + esc(tooltip(t, s)) + '</title>';
     out += '<rect class="hit" x="0" y="' + y + '" width="100%" height="' + ROW + '"/>';
     // labels
@@ -799,7 +799,7 @@
     }).map(function (x) {
       return '<li class="contingency ' + (x.fired ? 'fired' : 'armed') + '" data-id="' + esc(x.id) + '">'
         + '<span class="tag ' + (x.fired ? 'tag-fired' : 'tag-armed') + '">' + (x.fired ? 'fired' + (x.firings > 1
-          ? ' \u00D7' + x.firings : '') : 'armed') + '</span> <strong>' + esc(x.id) + '</strong>'
+          ? ' \u00D7' + esc(x.firings) : '') : 'armed') + '</span> <strong>' + esc(x.id) + '</strong>'
         + (x.fired ? ' <span class="when">' + esc(fmtShort(wall(x.at))) + '</span><div class="because">because '
           + rich(x.because) + '</div>' : '') + '</li>';
     });
