@@ -306,12 +306,18 @@ class DashboardBrowserTest {
             }
             plan.append("}\n");
         }
+        // one metric where lower is better, one without a target (no expected line)
+        plan.append("metric defects \"Open defects\" { unit \"bugs\"  baseline 120  target 20 by 2027-06-30 }\n");
+        plan.append("metric nps \"Net promoter score\" { baseline 30 }\n");
         Path file = dir.resolve("big.plan");
         Files.writeString(file, plan);
         serve(file, LocalDateTime.parse("2027-02-10T12:00"));
         assertEquals(201, server.post("""
                 [{"type": "start", "task": "g0.t0", "at": "2027-01-04T09:00"},
-                 {"type": "finish", "task": "g0.t0", "at": "2027-01-08T17:00"}]""").statusCode());
+                 {"type": "finish", "task": "g0.t0", "at": "2027-01-08T17:00"},
+                 {"type": "measure", "metric": "defects", "value": 118, "at": "2027-01-15T12:00"},
+                 {"type": "measure", "metric": "defects", "value": 109, "at": "2027-02-01T12:00"},
+                 {"type": "measure", "metric": "nps", "value": 31, "at": "2027-02-01T12:00"}]""").statusCode());
 
         long began = System.nanoTime();
         browser.get(server.server.uri().toString());
@@ -322,6 +328,15 @@ class DashboardBrowserTest {
         assertEquals("1000", css("#gantt svg.gantt-body").getDomAttribute("data-rows"));
         assertEquals("done", css("#gantt g.row[data-id='g0.t0']").getDomAttribute("data-state"));
         assertEquals(50, all("#gantt g.row.kind-group").size());
+        JsonNode metrics = JSON.readTree(server.get("/api/status").body()).get("metrics");
+        WebElement defects = css("#metrics figure[data-id='defects']");
+        assertEquals(metrics.get(0).get("flag").asText(), defects.getDomAttribute("data-flag"));
+        assertEquals(2, defects.findElements(By.cssSelector("circle.reading")).size());
+        assertEquals(1, defects.findElements(By.cssSelector("polyline.expected")).size());
+        WebElement nps = css("#metrics figure[data-id='nps']");
+        assertEquals(1, nps.findElements(By.cssSelector("circle.reading")).size());
+        assertTrue(nps.findElements(By.cssSelector("polyline.expected")).isEmpty(), "no line without a target");
+        assertTrue(nps.getText().contains("no target"), nps.getText());
         Files.write(Path.of("target/dashboard-1000.png"), browser.getScreenshotAs(OutputType.BYTES));
         assertNoConsoleErrors();
         System.out.println("dashboard with 1000 tasks: rendered in " + css("body").getDomAttribute("data-render-ms")

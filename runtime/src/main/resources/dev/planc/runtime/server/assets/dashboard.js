@@ -231,7 +231,13 @@
       });
     });
     source.onerror = function () {
-      setLive('lost', 'reconnecting\u2026'); // EventSource reconnects by itself
+      if (source.readyState === EventSource.CLOSED) {
+        // refused outright (say, too many clients): EventSource gives up, so try again later
+        setLive('off', 'no live updates: retrying');
+        setTimeout(listen, 30000);
+      } else {
+        setLive('lost', 'reconnecting\u2026'); // EventSource reconnects by itself
+      }
     };
   }
 
@@ -591,8 +597,11 @@
   /** The expected value at wall time x: planStart→baseline to targetDate→target, flat after. */
   function expectedAt(m, start, x) {
     var td = wall(m.targetDate);
-    if (td === null || td <= start) {
-      return m.target !== null && td !== null ? m.target : m.baseline;
+    if (td === null || m.baseline === null || m.target === null) {
+      return null; // no line without a baseline, a target and its date (as the runtime has it)
+    }
+    if (td <= start) {
+      return m.target;
     }
     if (x <= start) {
       return m.baseline;
@@ -675,15 +684,18 @@
         hi = Math.max(hi, v);
       }
     }
-    xs.forEach(function (x) {
-      var e = expectedAt(m, x0, x);
-      see(e);
-      see(e + sign * 1.3 * tol * Math.abs(e)); // the amber band shows; the red one runs off the edge
-    });
+    var hasLine = expectedAt(m, x0, x0) !== null;
+    if (hasLine) {
+      xs.forEach(function (x) {
+        var e = expectedAt(m, x0, x);
+        see(e);
+        see(e + sign * 1.3 * tol * Math.abs(e)); // the amber band shows; the red one runs off the edge
+      });
+    }
     readings.forEach(function (p) {
       see(p.value);
     });
-    if (td !== null && td <= x1) {
+    if (m.target !== null && (td === null || td <= x1)) {
       see(m.target);
     }
     if (!isFinite(lo)) {
@@ -717,14 +729,16 @@
     var out = '<figure class="metric flag-' + flag + '" data-id="' + esc(m.id) + '" data-flag="' + flag + '">';
     out += '<figcaption><span class="m-title">' + esc(m.title || m.id) + '</span> <span class="m-value">'
       + (r.value === null || r.value === undefined ? 'no reading yet' : esc(String(r.value)) + esc(unit))
-      + '</span> <span class="m-expected">expected ' + (r.expected === null || r.expected === undefined ? '\u2014'
-        : esc(num(r.expected, 2)) + esc(unit)) + ' \u00B7 target ' + esc(String(m.target)) + esc(unit)
-      + (m.targetDate ? ' by ' + esc(fmtDate(td).replace(/^\w+ /, '')) : '') + '</span> <span class="flag-text flag-' + flag + '">'
+      + '</span> <span class="m-expected">'
+      + (r.expected === null || r.expected === undefined ? '' : 'expected ' + esc(num(r.expected, 2)) + esc(unit) + ' \u00B7 ')
+      + (m.target === null ? 'no target' : 'target ' + esc(String(m.target)) + esc(unit)
+        + (td !== null ? ' by ' + esc(fmtDate(td).replace(/^\w+ /, '')) : ''))
+      + '</span> <span class="flag-text flag-' + flag + '">'
       + flagLabel(flag) + '</span></figcaption>';
     out += '<svg class="metric-chart" xmlns="http://www.w3.org/2000/svg" width="' + width + '" height="' + H + '">';
-    out += '<title>' + esc((m.title || m.id) + ': readings vs the expected line, amber beyond ' + m.tolerancePercent
-      + '% behind, red beyond ' + 2 * m.tolerancePercent + '%') + '</title>';
-    if (td !== null) {
+    out += '<title>' + esc((m.title || m.id) + (hasLine ? ': readings vs the expected line, amber beyond '
+      + m.tolerancePercent + '% behind, red beyond ' + 2 * m.tolerancePercent + '%' : ': readings')) + '</title>';
+    if (hasLine) {
       out += '<polygon class="band-amber" points="' + band(1, 2) + '"/>';
       out += '<polygon class="band-red" points="' + band(2, null) + '"/>';
     }
@@ -744,7 +758,7 @@
       var every = Math.max(1, Math.ceil(44 / weekPx));
       var monday = x0 + ((8 - new Date(x0).getUTCDay()) % 7) * DAY;
       for (var k = 0; monday < x1; k++, monday += 7 * DAY) {
-        if (k % every === 0) {
+        if (k % every === 0 && PX(monday) < width - R - 16) {
           var wd = new Date(monday);
           out += '<line class="m-tick" x1="' + PX(monday).toFixed(1) + '" x2="' + PX(monday).toFixed(1) + '" y1="' + (H - B)
             + '" y2="' + (H - B + 4) + '"/><text class="m-axis" x="' + PX(monday).toFixed(1) + '" y="' + (H - 6)
@@ -758,7 +772,7 @@
       var step = Math.max(1, Math.ceil(36 / monthPx));
       for (var j = 0; mo < x1; j++) {
         var md = new Date(mo);
-        if (j % step === 0) {
+        if (j % step === 0 && PX(mo) < width - R - 12) {
           out += '<text class="m-axis" x="' + PX(mo).toFixed(1) + '" y="' + (H - 6) + '" text-anchor="middle">'
             + MONTHS[md.getUTCMonth()] + '</text>';
         }
@@ -766,12 +780,17 @@
       }
     }
     out += '<line class="m-base" x1="' + L + '" x2="' + (width - R) + '" y1="' + (H - B) + '" y2="' + (H - B) + '"/>';
-    var line = xs.map(function (x) {
-      return PX(x).toFixed(1) + ',' + PY(expectedAt(m, x0, x)).toFixed(1);
-    }).join(' ');
-    out += '<polyline class="expected" points="' + line + '"/>';
-    if (td !== null && td <= x1) {
-      out += diamond('target', PX(td), +PY(m.target).toFixed(1), 5);
+    if (hasLine) {
+      var line = xs.map(function (x) {
+        return PX(x).toFixed(1) + ',' + PY(expectedAt(m, x0, x)).toFixed(1);
+      }).join(' ');
+      out += '<polyline class="expected" points="' + line + '"/>';
+      if (td <= x1) {
+        out += diamond('target', PX(td), +PY(m.target).toFixed(1), 5);
+      }
+    } else if (m.target !== null) {
+      var ty = PY(m.target).toFixed(1);
+      out += '<line class="target-line" x1="' + L + '" x2="' + (width - R) + '" y1="' + ty + '" y2="' + ty + '"/>';
     }
     var ax = PX(asOf).toFixed(1);
     out += '<line class="today" x1="' + ax + '" x2="' + ax + '" y1="' + T + '" y2="' + (H - B) + '"/>';
