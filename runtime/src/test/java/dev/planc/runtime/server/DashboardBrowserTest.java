@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planc.runtime.journal.Event;
 import dev.planc.runtime.journal.JournalFile;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -91,6 +92,7 @@ class DashboardBrowserTest {
     Path dir;
 
     private ServerFixture server;
+    private PlanServer restarted;
     private ChromeDriver browser;
 
     @BeforeEach
@@ -140,6 +142,9 @@ class DashboardBrowserTest {
     void stop() throws Exception {
         if (browser != null) {
             browser.quit();
+        }
+        if (restarted != null) {
+            restarted.close();
         }
         if (server != null) {
             server.close();
@@ -286,6 +291,19 @@ class DashboardBrowserTest {
         assertEquals(after, css("#gantt g.row[data-id='build.sdks']").getDomAttribute("data-flag"));
         assertTrue(text("#metrics figure[data-id='auth_success'] figcaption").contains("97%"),
                 text("#metrics figure[data-id='auth_success'] figcaption"));
+
+        // the server restarts: the browser reconnects by itself and reads what it missed
+        int port = server.server.port();
+        server.server.close();
+        wait.until(d -> d.findElement(By.id("live")).getDomAttribute("class").contains("live-lost"));
+        server.runtime.log(List.of(server.runtime.eventBy("test", Event.Type.START,
+                LocalDateTime.parse("2027-03-24T09:50"), "build.guide", null, null, null)));
+        restarted = PlanServer.start(server.runtime, server.compiled.schedule(), new PlanServer.Options("127.0.0.1",
+                port, ServerFixture.TOKEN, List.of(), Duration.ofMillis(50), server.log::add));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> "in_progress".equals(
+                d.findElement(By.cssSelector("#gantt g.row[data-id='build.guide']")).getDomAttribute("data-state")));
+        assertTrue(css("#live").getDomAttribute("class").contains("live-on"));
+        assertEquals("same page", js("return window.plancMarker;"));
     }
 
     /**
