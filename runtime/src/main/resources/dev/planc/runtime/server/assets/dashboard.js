@@ -437,7 +437,7 @@
 
     var body = [];
     body.push('<svg class="gantt-body" xmlns="http://www.w3.org/2000/svg" width="' + width + '" height="' + height
-      + '" data-rows="' + list.length + '">');
+      + '" data-rows="' + list.length + '" role="img" aria-label="Gantt chart of ' + list.length + ' tasks">');
     body.push('<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
       + '<rect width="6" height="6" class="hatch-bg"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line"/></pattern></defs>');
     for (var i = 0; i < list.length; i++) {
@@ -735,7 +735,8 @@
         + (td !== null ? ' by ' + esc(fmtDate(td).replace(/^\w+ /, '')) : ''))
       + '</span> <span class="flag-text flag-' + flag + '">'
       + flagLabel(flag) + '</span></figcaption>';
-    out += '<svg class="metric-chart" xmlns="http://www.w3.org/2000/svg" width="' + width + '" height="' + H + '">';
+    out += '<svg class="metric-chart" xmlns="http://www.w3.org/2000/svg" width="' + width + '" height="' + H
+      + '" role="img" aria-label="' + esc(m.title || m.id) + '">';
     out += '<title>' + esc((m.title || m.id) + (hasLine ? ': readings vs the expected line, amber beyond '
       + m.tolerancePercent + '% behind, red beyond ' + 2 * m.tolerancePercent + '%' : ': readings')) + '</title>';
     if (hasLine) {
