@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The shop plan served over a store, with a clock the test moves, and an HTTP client. */
+/** A plan (the shop plan unless told) served over a store, with a clock the test moves, and an HTTP client. */
 final class ServerFixture implements AutoCloseable {
     static final Path SHOP = Path.of("src/test/resources/scenarios/shop.plan");
     static final String TOKEN = "s3cret-token";
@@ -36,7 +36,11 @@ final class ServerFixture implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ServerFixture(EventStore store, LocalDateTime now, String token, List<URI> webhooks) throws Exception {
-        compiled = shop();
+        this(SHOP, store, now, token, webhooks);
+    }
+
+    ServerFixture(Path plan, EventStore store, LocalDateTime now, String token, List<URI> webhooks) throws Exception {
+        compiled = compile(plan);
         clock = new MovableClock(now.atZone(compiled.plan().zone()).toInstant(), compiled.plan().zone());
         runtime = new PlanRuntime(compiled.plan(), Baseline.of(compiled.schedule()), store,
                 Thresholds.of(compiled.plan().flags()), clock, "test");
@@ -45,11 +49,15 @@ final class ServerFixture implements AutoCloseable {
     }
 
     static CompiledPlan shop() {
+        return compile(SHOP);
+    }
+
+    static CompiledPlan compile(Path plan) {
         FileSourceLoader loader = new FileSourceLoader();
-        SourceLoader.LoadResult loaded = loader.load(SHOP);
+        SourceLoader.LoadResult loaded = loader.load(plan);
         Result<CompiledPlan> r = Compiler.compile(((SourceLoader.LoadResult.Loaded) loaded).source(), loader);
         if (r.hasErrors()) {
-            throw new AssertionError("shop.plan has errors: " + r.diagnostics());
+            throw new AssertionError(plan + " has errors: " + r.diagnostics());
         }
         return r.value();
     }
