@@ -11,6 +11,7 @@ import dev.planc.runtime.PlanRuntime;
 import dev.planc.runtime.journal.EventStore;
 import dev.planc.runtime.journal.JournalFile;
 import dev.planc.runtime.journal.StoreException;
+import dev.planc.runtime.store.Stores;
 import dev.planc.runtime.status.Flag;
 import dev.planc.runtime.status.Status;
 import dev.planc.runtime.status.StatusText;
@@ -48,8 +49,14 @@ public class StatusMojo extends AbstractMojo {
     @Parameter(property = "planc.journal")
     @Nullable File journal;
 
-    // The PostgreSQL event store (`store`, a JDBC URL, as `planc serve --store`) will be a second
-    // parameter beside `journal`, chosen in store() below; the rest of the goal reads any EventStore.
+    /**
+     * Or a PostgreSQL event store, as {@code planc status --store}: a JDBC URL
+     * ({@code jdbc:postgresql://HOST:PORT/DB}); user and password from the URL or
+     * {@code PGUSER}/{@code PGPASSWORD}. The plan's events are those of its journal name (the
+     * file name without {@code .plan}).
+     */
+    @Parameter(property = "planc.store")
+    @Nullable String store;
 
     /**
      * The instant to report on, local wall time in the plan's time zone: {@code 2027-02-01T12:00}
@@ -116,8 +123,15 @@ public class StatusMojo extends AbstractMojo {
         }
     }
 
-    /** Where the plan's events are kept: its journal file. */
-    private EventStore store(Path planFile) throws MojoExecutionException {
+    /** Where the plan's events are kept: the database, or its journal file. */
+    private EventStore store(Path planFile) throws MojoExecutionException, StoreException {
+        if (store != null && !store.isBlank()) {
+            if (journal != null) {
+                throw new MojoExecutionException("give `journal` or `store`, not both");
+            }
+            return Stores.open(store.trim(), JournalFile.besidePlan(planFile), planFile, System.getenv(),
+                    getLog()::warn);
+        }
         Path file = journal != null ? journal.toPath() : JournalFile.besidePlan(planFile);
         if (journal != null && !Files.isRegularFile(file)) {
             throw new MojoExecutionException("journal " + file + " does not exist");
