@@ -13,8 +13,8 @@ seconds="${1:-60}"
 ./mvnw -B -q -Dmaven.test.skip=true -pl cli,bench -am package
 work="$(mktemp -d /tmp/planc-load.XXXXXX)"
 chmod 755 "$work"
-java -cp bench/target/planc-bench.jar dev.planc.bench.tj.ContentionPlans 1000 50 "$work" >/dev/null
-plan="$(ls "$work"/*.plan | head -1)"
+java -cp bench/target/planc-bench.jar dev.planc.bench.tj.ContentionPlans 1000 50 "$work/generated" >/dev/null
+plan="$work/generated.plan"
 run() { java -cp bench/target/planc-bench.jar dev.planc.bench.ServeLoad --plan "$1" --jar cli/target/planc.jar \
   --seconds "$seconds" "${@:2}"; }
 

@@ -113,10 +113,13 @@ public final class ServeLoad {
                     while (!stop.get()) {
                         long t0 = System.nanoTime();
                         try {
-                            HttpResponse<String> res = get("/api/status");
+                            // As a browser asks: gzip accepted; the whole body is received.
+                            HttpResponse<byte[]> res = http.send(HttpRequest.newBuilder(uri("/api/status"))
+                                    .header("Accept-Encoding", "gzip").timeout(Duration.ofSeconds(60)).GET().build(),
+                                    HttpResponse.BodyHandlers.ofByteArray());
                             if (res.statusCode() != 200) {
                                 fail(killWindow, errors, failedDuringKill, firstErrors, "status " + res.statusCode()
-                                        + " " + res.body());
+                                        + " " + new String(res.body(), StandardCharsets.UTF_8));
                             } else {
                                 reads.add(System.nanoTime() - t0);
                             }

@@ -123,6 +123,9 @@ public final class PlanRuntime {
             if (!problems.isEmpty()) {
                 throw new EventStore.Rejected(problems);
             }
+            if (plan.contingencies().isEmpty()) {
+                return events; // nothing can fire: no need to evaluate anything
+            }
             List<Event> all = new ArrayList<>(stored);
             all.addAll(events);
             LocalDateTime until = now();

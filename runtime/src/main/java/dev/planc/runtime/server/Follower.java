@@ -27,15 +27,19 @@ import org.jspecify.annotations.Nullable;
 final class Follower {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The status at {@code at} over the store at {@code version}, and its JSON. */
-    record Snapshot(Object version, LocalDateTime at, Status status, byte[] json) {}
+    /**
+     * The status at {@code at} over the store at {@code version}, and its JSON; it includes
+     * every append of this server numbered up to {@code covered} (see {@link #appended}).
+     */
+    record Snapshot(Object version, LocalDateTime at, long covered, Status status, byte[] json, byte[] gzip) {}
 
     /** Something that changed: a firing or a flag. {@code json} is the webhook/stream payload. */
     record Change(String kind, String json) {}
 
     private final PlanRuntime runtime;
     private final Consumer<Change> changes;
-    private @Nullable Snapshot last; // guarded by this
+    private volatile @Nullable Snapshot last; // written under this, read by anyone
+    private final java.util.concurrent.atomic.AtomicLong appends = new java.util.concurrent.atomic.AtomicLong();
     private @Nullable Map<String, Flag> flags; // guarded by this: the colours last reported
 
     Follower(PlanRuntime runtime, Consumer<Change> changes) {
@@ -43,9 +47,45 @@ final class Follower {
         this.changes = changes;
     }
 
-    /** The status now; firings it finds are recorded in the store first (once: under its lock). */
+    /**
+     * The status to answer a reader with, without waiting: the last one computed, as long as it
+     * is for the current minute. It holds every event this server acknowledged (a write
+     * refreshes it before answering, see {@link #now}) and every event written elsewhere up to
+     * the last poll. Only when the minute has turned does the reader wait for a new one.
+     */
+    Snapshot current() throws StoreException {
+        Snapshot s = last;
+        if (s != null && s.at().equals(runtime.now())) {
+            return s;
+        }
+        return now();
+    }
+
+    /** Numbers an append of this server that has just returned; pass it to {@link #including}. */
+    long appended() {
+        return appends.incrementAndGet();
+    }
+
+    /**
+     * Makes the shared status include the append numbered {@code ticket}. Writers arriving
+     * while a computation runs share the next one: it covers every append that returned before
+     * it began, so under a steady stream of writes each waits for at most two computations.
+     */
+    synchronized void including(long ticket) throws StoreException {
+        Snapshot s = last;
+        if (s == null || s.covered() < ticket) {
+            now();
+        }
+    }
+
+    /**
+     * The status now over what the store holds now, computed unless the last one is still
+     * current; firings it finds are recorded in the store first (once: under its lock).
+     * Computations take turns, so snapshots only ever move forward.
+     */
     synchronized Snapshot now() throws StoreException {
         LocalDateTime at = runtime.now();
+        long covered = appends.get(); // appends that returned before the store is read below
         Object version = runtime.storeVersion();
         Snapshot s = last;
         if (s != null && s.version().equals(version) && s.at().equals(at)) {
@@ -63,7 +103,8 @@ final class Follower {
             version = runtime.storeVersion();
             status = runtime.status(at, false);
         }
-        s = new Snapshot(version, at, status, StatusJson.write(status).getBytes(StandardCharsets.UTF_8));
+        byte[] json = StatusJson.write(status).getBytes(StandardCharsets.UTF_8);
+        s = new Snapshot(version, at, covered, status, json, PlanServer.gzip(json));
         reportFlags(status);
         last = s;
         return s;

@@ -67,6 +67,8 @@ public final class PlanServer implements AutoCloseable {
     /** Oversized bodies up to this size are read and thrown away before the 413 (see {@link #body}). */
     static final long DISCARD_LIMIT = 16L << 20;
     static final int REQUEST_SECONDS = 30;
+    /** Request threads (idle ones end after 30 s). */
+    static final int WORKERS = 128;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ASSETS = List.of("index.html", "dashboard.js", "dashboard.css");
 
@@ -74,6 +76,11 @@ public final class PlanServer implements AutoCloseable {
         // The JDK server reads these once, when it first starts (sun.net.httpserver.ServerConfig).
         if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
             System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_SECONDS));
+        }
+        // Closing idle keep-alive connections beyond the default 200 races with clients reusing
+        // them (their next request then meets a closed socket); allow many more.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
         }
         if (System.getProperty("sun.net.httpserver.idleInterval") == null) {
             System.setProperty("sun.net.httpserver.idleInterval", String.valueOf(REQUEST_SECONDS));
@@ -102,6 +109,7 @@ public final class PlanServer implements AutoCloseable {
     private final Webhooks webhooks;
     private final Follower follower;
     private final byte[] scheduleJson;
+    private final byte[] scheduleGzip;
     private final Map<String, byte[]> assets = new LinkedHashMap<>();
     private final byte @Nullable [] tokenDigest;
     private final AtomicBoolean followQueued = new AtomicBoolean();
@@ -115,6 +123,7 @@ public final class PlanServer implements AutoCloseable {
         StringWriter w = new StringWriter();
         ScheduleWriters.json(schedule, w);
         this.scheduleJson = w.toString().getBytes(StandardCharsets.UTF_8);
+        this.scheduleGzip = gzip(scheduleJson);
         for (String name : ASSETS) {
             try (InputStream in = PlanServer.class.getResourceAsStream("assets/" + name)) {
                 if (in != null) {
@@ -129,8 +138,11 @@ public final class PlanServer implements AutoCloseable {
             stream.publish(change.kind(), change.json());
             webhooks.post(change.json());
         });
-        this.workers = new ThreadPoolExecutor(32, 32, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                daemons("planc-http"));
+        // Enough threads that writers waiting for their turn never starve readers of one.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemons("planc-http"));
+        pool.allowCoreThreadTimeOut(true);
+        this.workers = pool;
         this.follow = Executors.newSingleThreadScheduledExecutor(daemons("planc-follow"));
         this.http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 512);
         http.setExecutor(workers);
@@ -222,7 +234,8 @@ public final class PlanServer implements AutoCloseable {
             switch (path) {
                 case "/" -> get(ex, method, () -> asset(ex, "index.html"));
                 case "/healthz" -> get(ex, method, () -> json(ex, 200, "{\"status\": \"ok\"}\n"));
-                case "/api/schedule" -> get(ex, method, () -> send(ex, 200, "application/json", scheduleJson));
+                case "/api/schedule" -> get(ex, method, () -> send(ex, 200, "application/json", scheduleJson,
+                        scheduleGzip));
                 case "/api/status" -> get(ex, method, () -> status(ex));
                 case "/api/metrics" -> get(ex, method, () -> metrics(ex));
                 case "/api/stream" -> get(ex, method, () -> subscribe(ex));
@@ -269,7 +282,8 @@ public final class PlanServer implements AutoCloseable {
     private void status(HttpExchange ex) throws IOException, StoreException {
         String at = query(ex).get("at");
         if (at == null) {
-            send(ex, 200, "application/json", follower.now().json());
+            Follower.Snapshot snap = follower.current();
+            send(ex, 200, "application/json", snap.json(), snap.gzip());
             return;
         }
         List<String> problems = new ArrayList<>();
@@ -326,7 +340,7 @@ public final class PlanServer implements AutoCloseable {
     }
 
     private void subscribe(HttpExchange ex) throws IOException, StoreException {
-        Follower.Snapshot s = follower.now();
+        Follower.Snapshot s = follower.current();
         ObjectNode hello = JSON.createObjectNode();
         hello.put("asOf", s.status().asOf().toString());
         hello.put("overall", s.status().overall().word());
@@ -354,13 +368,24 @@ public final class PlanServer implements AutoCloseable {
             return;
         }
         PlanRuntime.Logged logged;
+        long ticket;
         try {
             logged = runtime.log(parsed.events());
+            ticket = follower.appended();
         } catch (EventStore.Rejected r) {
             errors(ex, 400, r.reasons());
             return;
         }
         follower.fired(logged.firings());
+        // Refresh the shared status before acknowledging: whoever reads status after this 201
+        // sees these events (writers waiting here share one computation).
+        try {
+            follower.including(ticket);
+        } catch (StoreException e) {
+            // The events are stored: answer 201 all the same (a retry would store them twice).
+            options.log().accept("stored " + parsed.events().size() + " events but cannot refresh status: "
+                    + e.getMessage());
+        }
         ObjectNode o = JSON.createObjectNode();
         ArrayNode ids = o.putArray("stored");
         int own = parsed.events().size();
@@ -476,6 +501,31 @@ public final class PlanServer implements AutoCloseable {
 
     private static void json(HttpExchange ex, int code, String body) throws IOException {
         send(ex, code, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends a document that is kept compressed as well: a client that accepts gzip gets the
+     * smaller form (a 1,000-task status is about 450 KB of JSON, 30 KB gzipped).
+     */
+    private static void send(HttpExchange ex, int code, String type, byte[] body, byte[] gzipped) throws IOException {
+        ex.getResponseHeaders().set("Vary", "Accept-Encoding");
+        String accept = ex.getRequestHeaders().getFirst("Accept-Encoding");
+        if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+            ex.getResponseHeaders().set("Content-Encoding", "gzip");
+            send(ex, code, type, gzipped);
+        } else {
+            send(ex, code, type, body);
+        }
+    }
+
+    static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 8 + 64);
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out, 1 << 16)) {
+            z.write(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // in memory: cannot happen
+        }
+        return out.toByteArray();
     }
 
     private static void send(HttpExchange ex, int code, String type, byte[] body) throws IOException {

@@ -86,6 +86,15 @@ class PlanServerTest {
         HttpResponse<String> then = f.get("/api/status?at=2027-01-20T12:00");
         assertEquals(StatusJson.write(f.runtime.status(LocalDateTime.parse("2027-01-20T12:00"), false)), then.body());
         assertEquals("2027-01-20T12:00", JSON.readTree(then.body()).get("asOf").asText());
+
+        for (String path : List.of("/api/status", "/api/schedule")) {
+            HttpResponse<byte[]> zipped = f.http.send(HttpRequest.newBuilder(f.uri(path))
+                    .header("Accept-Encoding", "gzip, deflate").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+            try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+                assertEquals(f.get(path).body(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
     }
 
     @Test
