@@ -40,4 +40,5 @@ cp "$plan" "$work/pg.plan"
 echo "== PostgreSQL"; run "$work/pg.plan" --store "$url" || status=1
 cp "$plan" "$work/pgkill.plan"
 echo "== PostgreSQL, SIGKILL and restart"; run "$work/pgkill.plan" --store "$url" --kill-after 20 || status=1
+echo "plans, journals and server logs: $work"
 exit "$status"
