@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.planc.runtime.PlanRuntime;
 import dev.planc.runtime.journal.Event;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -211,16 +209,12 @@ final class EventRequests {
         return v.asText();
     }
 
-    /** {@code 2027-02-01T12:00} (seconds dropped) or {@code 2027-02-01} (midnight starting that day). */
+    /** {@link PlanRuntime#parseTime}, with its complaint added to {@code problems}. */
     static @Nullable LocalDateTime time(String text, List<String> problems) {
-        String t = text.trim().replace(' ', 'T');
         try {
-            if (t.length() == 10) {
-                return LocalDate.parse(t).atStartOfDay();
-            }
-            return LocalDateTime.parse(t).withSecond(0).withNano(0);
-        } catch (DateTimeParseException e) {
-            problems.add("`" + text + "` is not a local date-time: write 2027-02-01T12:00 or 2027-02-01");
+            return PlanRuntime.parseTime(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
             return null;
         }
     }

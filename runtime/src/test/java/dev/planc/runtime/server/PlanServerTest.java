@@ -111,7 +111,7 @@ class PlanServerTest {
         assertEquals("GET", delete.headers().firstValue("Allow").orElse(""));
         HttpResponse<String> badAt = f.get("/api/status?at=yesterday");
         assertEquals(400, badAt.statusCode());
-        assertTrue(JSON.readTree(badAt.body()).get("error").asText().contains("`yesterday` is not a local date-time"),
+        assertTrue(JSON.readTree(badAt.body()).get("error").asText().contains("`yesterday` is not a date-time"),
                 badAt.body());
     }
 
@@ -192,7 +192,7 @@ class PlanServerTest {
                 error(f.post("{\"type\": \"start\", \"taks\": \"design\", \"task\": \"design\"}")));
         assertEquals("a start event needs `task`", error(f.post("{\"type\": \"start\"}")));
         assertEquals("the array holds no events", error(f.post("[]")));
-        assertEquals("`2027-13-01` is not a local date-time: write 2027-02-01T12:00 or 2027-02-01",
+        assertEquals("`2027-13-01` is not a date-time: write 2027-02-01T12:00 or 2027-02-01",
                 error(f.post("{\"type\": \"start\", \"task\": \"design\", \"at\": \"2027-13-01\"}")));
         assertFalse(Files.exists(journal()));
     }
