@@ -110,6 +110,43 @@ class ServeIT {
     }
 
     @Test
+    void logStatusAndServeShareAPostgresStore() throws Exception {
+        Files.copy(PlancProcess.repoRoot().resolve("examples/release.plan"), dir.resolve("release.plan"));
+        String url = dev.planc.testing.PostgresServer.newDatabase() + "?user=planc";
+        PlancProcess.Run logged = PlancProcess.runAt(NOW, dir, "log", "release.plan", "start", "design.api_spec",
+                "--at", "2027-03-01T09:00", "--store", url);
+        assertEquals(0, logged.exit(), logged.all());
+        assertTrue(logged.out().contains("logged 1 event to " + url + " (journal `release`)"), logged.out());
+        assertFalse(Files.exists(dir.resolve("release.journal")), "the database, not the journal file");
+
+        Served s = serve("--store", url);
+        Set<String> acked = new HashSet<>();
+        try {
+            JsonNode listed = JSON.readTree(http.send(HttpRequest.newBuilder(s.uri().resolve("/api/events")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("events");
+            assertEquals("design.api_spec", listed.get(0).get("subject").asText(), "serve sees what log stored");
+            for (int i = 0; i < 10; i++) {
+                HttpResponse<String> r = post(s, "{\"type\": \"progress\", \"task\": \"design.api_spec\", "
+                        + "\"value\": " + (i + 1) * 5 + ", \"at\": \"2027-03-0" + (i % 5 + 1) + "T1" + i + ":00\"}");
+                assertEquals(201, r.statusCode(), r.body());
+                JSON.readTree(r.body()).get("stored").forEach(id -> acked.add(id.asText()));
+            }
+        } finally {
+            s.process().destroyForcibly(); // SIGKILL
+            s.process().waitFor(30, TimeUnit.SECONDS);
+        }
+        PlancProcess.Run status = PlancProcess.runAt(NOW, dir, "status", "release.plan", "--format", "json",
+                "--store", url);
+        assertEquals(0, status.exit(), status.all());
+        for (JsonNode t : JSON.readTree(status.out()).get("tasks")) {
+            if (t.get("id").asText().equals("design.api_spec")) {
+                assertEquals(50, t.get("progress").asInt(), "the last progress the server acknowledged");
+            }
+        }
+        assertEquals(10, acked.size());
+    }
+
+    @Test
     void badOptionsAreUsageErrorsWithoutAStackTrace() throws Exception {
         Files.copy(PlancProcess.repoRoot().resolve("examples/release.plan"), dir.resolve("release.plan"));
         PlancProcess.Run noToken = PlancProcess.run(dir, "serve", "release.plan", "--token-file", "missing.token");

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planc.runtime.journal.Event;
-import dev.planc.runtime.store.PostgresServer;
+import dev.planc.testing.PostgresServer;
 import dev.planc.runtime.store.PostgresStore;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;

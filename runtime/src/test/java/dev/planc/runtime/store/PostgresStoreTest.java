@@ -9,6 +9,7 @@ import dev.planc.runtime.journal.Event;
 import dev.planc.runtime.journal.EventStore;
 import dev.planc.runtime.journal.Events;
 import dev.planc.runtime.journal.StoreException;
+import dev.planc.testing.PostgresServer;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;

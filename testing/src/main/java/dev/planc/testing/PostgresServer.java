@@ -1,4 +1,4 @@
-package dev.planc.runtime.store;
+package dev.planc.testing;
 
 import java.io.File;
 import java.io.IOException;
