@@ -392,45 +392,120 @@ public final class LevelingSearch {
     /**
      * Regret-based biased random sampling: repeatedly pick an eligible activity with probability
      * proportional to 1 + (the worst eligible priority - its priority), lower priority first.
+     *
+     * <p>The eligible activities sit in an array (a pick is replaced by the last one); the pick is
+     * the first position whose running weight exceeds a uniform draw below the total. Weights
+     * are {@code C - priority} with {@code C = worst + 1} the same for all, so two Fenwick trees
+     * over the positions (how many activities, and the sum of their priorities) give any running
+     * weight as {@code C * count - sum}, and a third over priorities (a permutation of 0..n-1)
+     * gives the worst: each step costs O(log n) instead of a pass over every eligible activity,
+     * and picks exactly the activity the pass would pick.
      */
     private int[] sample(int[] priority) {
         int[] list = new int[n];
         int[] eligible = new int[n];
+        Fenwick positions = new Fenwick(n);
+        Fenwick priorities = new Fenwick(n);
         int m = 0;
         for (int a = 0; a < n; a++) {
             pending[a] = decoder.predecessors(a).length;
             if (pending[a] == 0) {
-                eligible[m++] = a;
+                eligible[m] = a;
+                positions.add(m, 1, priority[a]);
+                priorities.add(priority[a], 1, 0);
+                m++;
             }
         }
         for (int k = 0; k < n; k++) {
-            int worst = 0;
-            for (int i = 0; i < m; i++) {
-                worst = Math.max(worst, priority[eligible[i]]);
-            }
-            long total = 0;
-            for (int i = 0; i < m; i++) {
-                total += worst - priority[eligible[i]] + 1;
-            }
+            long c = priorities.lowest(m) + 1L; // the worst (largest) eligible priority, plus one
+            long total = c * m - positions.sum();
             long r = (long) (random.nextDouble() * total);
-            int pick = m - 1;
-            for (int i = 0; i < m; i++) {
-                r -= worst - priority[eligible[i]] + 1;
-                if (r < 0) {
-                    pick = i;
-                    break;
-                }
-            }
+            int pick = Math.min(positions.first(c, r), m - 1);
             int a = eligible[pick];
-            eligible[pick] = eligible[--m];
+            int last = m - 1;
+            positions.add(pick, -1, -priority[a]);
+            priorities.add(priority[a], -1, 0);
+            if (pick != last) {
+                int b = eligible[last];
+                positions.add(last, -1, -priority[b]);
+                positions.add(pick, 1, priority[b]);
+                eligible[pick] = b;
+            }
+            m--;
             list[k] = a;
             for (int x : decoder.successors(a)) {
                 if (--pending[x] == 0) {
-                    eligible[m++] = x;
+                    eligible[m] = x;
+                    positions.add(m, 1, priority[x]);
+                    priorities.add(priority[x], 1, 0);
+                    m++;
                 }
             }
         }
         return list;
+    }
+
+    /**
+     * A Fenwick (binary indexed) tree of counts and sums over 0-based indexes (Fenwick, "A new
+     * data structure for cumulative frequency tables", Software: Practice and Experience 24(3),
+     * 1994): point updates and prefix queries in O(log n), and descents that find the first
+     * index where a monotone prefix function passes a bound.
+     */
+    private static final class Fenwick {
+        private final int[] count;
+        private final long[] sum;
+        private final int top; // the largest power of two not above the size
+
+        Fenwick(int size) {
+            count = new int[size + 1];
+            sum = new long[size + 1];
+            top = Integer.highestOneBit(Math.max(1, size));
+        }
+
+        void add(int index, int dc, long ds) {
+            for (int i = index + 1; i < count.length; i += i & -i) {
+                count[i] += dc;
+                sum[i] += ds;
+            }
+        }
+
+        long sum() {
+            long s = 0;
+            for (int i = count.length - 1; i > 0; i -= i & -i) {
+                s += sum[i];
+            }
+            return s;
+        }
+
+        /** The index at which the running count reaches {@code k} (k ≥ 1): the k-th smallest present. */
+        int lowest(int k) {
+            int pos = 0;
+            int acc = 0;
+            for (int step = top; step > 0; step >>= 1) {
+                int next = pos + step;
+                if (next < count.length && acc + count[next] < k) {
+                    pos = next;
+                    acc += count[next];
+                }
+            }
+            return pos; // 1-based pos + 1, minus one
+        }
+
+        /** The first index whose running {@code c * count - sum} exceeds {@code r}. */
+        int first(long c, long r) {
+            int pos = 0;
+            long accCount = 0;
+            long accSum = 0;
+            for (int step = top; step > 0; step >>= 1) {
+                int next = pos + step;
+                if (next < count.length && c * (accCount + count[next]) - (accSum + sum[next]) <= r) {
+                    pos = next;
+                    accCount += count[next];
+                    accSum += sum[next];
+                }
+            }
+            return pos;
+        }
     }
 
     // ------------------------------------------------------------------ decoding and justification
