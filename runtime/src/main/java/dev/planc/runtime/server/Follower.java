@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +40,7 @@ final class Follower {
     private final PlanRuntime runtime;
     private final Consumer<Change> changes;
     private volatile @Nullable Snapshot last; // written under this, read by anyone
-    private final java.util.concurrent.atomic.AtomicLong appends = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong appends = new AtomicLong(); // appends of this server that have returned
     private @Nullable Map<String, Flag> flags; // guarded by this: the colours last reported
 
     Follower(PlanRuntime runtime, Consumer<Change> changes) {
@@ -95,7 +96,6 @@ final class Follower {
         if (!status.newFirings().isEmpty()) {
             // Record them (the runtime re-evaluates under the store's lock: another instance may
             // have recorded them meanwhile, and then nothing is recorded twice).
-            version = runtime.storeVersion();
             status = runtime.status(at, true);
             for (Replay.Firing f : status.newFirings()) {
                 changes.accept(new Change("fired", firing(f)));
