@@ -270,9 +270,9 @@ public final class PlanServer implements AutoCloseable {
     }
 
     private void get(HttpExchange ex, String method, Route route) throws IOException, StoreException {
-        if (!method.equals("GET")) {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
             ex.getResponseHeaders().set("Allow", ex.getRequestURI().getRawPath().equals("/api/events")
-                    ? "GET, POST" : "GET");
+                    ? "GET, HEAD, POST" : "GET, HEAD");
             error(ex, 405, method + " is not allowed on " + ex.getRequestURI().getRawPath());
             return;
         }
@@ -532,6 +532,13 @@ public final class PlanServer implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", type.startsWith("application/json")
                 ? "application/json; charset=utf-8" : type);
         ex.getResponseHeaders().set("Cache-Control", "no-store");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            // HEAD (uptime monitors): the headers a GET would get, no body.
+            ex.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
+            ex.sendResponseHeaders(code, -1);
+            ex.close();
+            return;
+        }
         ex.sendResponseHeaders(code, body.length == 0 ? -1 : body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);

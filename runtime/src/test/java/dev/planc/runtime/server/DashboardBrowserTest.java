@@ -39,6 +39,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -171,8 +172,10 @@ class DashboardBrowserTest {
 
         browser.get(server.server.uri().toString());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class); // the page redraws as the stream says
         wait.until(d -> !d.findElements(By.cssSelector("#gantt g.row")).isEmpty()
                 && d.findElement(By.id("live")).getDomAttribute("class").contains("live-on"));
+        settle();
         js("window.plancMarker = 'same page';");
         assertEquals("Pacific/Auckland", js("return Intl.DateTimeFormat().resolvedOptions().timeZone;"),
                 "the browser runs in a zone far from the plan's");
@@ -282,6 +285,7 @@ class DashboardBrowserTest {
                 .getDomAttribute("data-state")));
         wait.until(d -> d.findElements(By.cssSelector("#metrics figure[data-id='auth_success'] circle.reading"))
                 .size() == 4);
+        settle();
         assertEquals("same page", js("return window.plancMarker;"), "updated in place, not reloaded");
         assertNoConsoleErrors();
         assertTrue(css("#gantt g.row[data-id='build.sdks']").getDomAttribute("class").contains("state-done"));
@@ -300,7 +304,8 @@ class DashboardBrowserTest {
                 LocalDateTime.parse("2027-03-24T09:50"), "build.guide", null, null, null)));
         restarted = PlanServer.start(server.runtime, server.compiled.schedule(), new PlanServer.Options("127.0.0.1",
                 port, ServerFixture.TOKEN, List.of(), Duration.ofMillis(50), server.log::add));
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> "in_progress".equals(
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(d -> "in_progress".equals(
                 d.findElement(By.cssSelector("#gantt g.row[data-id='build.guide']")).getDomAttribute("data-state")));
         assertTrue(css("#live").getDomAttribute("class").contains("live-on"));
         assertEquals("same page", js("return window.plancMarker;"));
@@ -339,7 +344,7 @@ class DashboardBrowserTest {
 
         long began = System.nanoTime();
         browser.get(server.server.uri().toString());
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("body[data-rendered]")).size() == 1);
         long wall = (System.nanoTime() - began) / 1_000_000;
         assertEquals(1000, all("#gantt g.row").size());
@@ -370,6 +375,24 @@ class DashboardBrowserTest {
 
     private Object js(String script) {
         return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    /**
+     * Waits until the page has stopped redrawing (its render counter, {@code data-rendered},
+     * unchanged for 0.6 s: longer than its 200 ms debounce), so that elements read next are not
+     * replaced under the test by a redraw the stream triggered.
+     */
+    private void settle() throws InterruptedException {
+        String before = null;
+        for (int i = 0; i < 50; i++) {
+            String now = css("body").getDomAttribute("data-rendered");
+            if (now != null && now.equals(before)) {
+                return;
+            }
+            before = now;
+            Thread.sleep(600);
+        }
+        throw new AssertionError("the page kept redrawing for 30 s");
     }
 
     private WebElement css(String selector) {

@@ -108,7 +108,13 @@ class PlanServerTest {
         HttpResponse<String> delete = f.http.send(HttpRequest.newBuilder(f.uri("/api/status")).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(405, delete.statusCode());
-        assertEquals("GET", delete.headers().firstValue("Allow").orElse(""));
+        assertEquals("GET, HEAD", delete.headers().firstValue("Allow").orElse(""));
+        HttpResponse<String> head = f.http.send(HttpRequest.newBuilder(f.uri("/healthz"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals(String.valueOf(f.get("/healthz").body().getBytes(StandardCharsets.UTF_8).length),
+                head.headers().firstValue("Content-Length").orElse(""));
         HttpResponse<String> badAt = f.get("/api/status?at=yesterday");
         assertEquals(400, badAt.statusCode());
         assertTrue(JSON.readTree(badAt.body()).get("error").asText().contains("`yesterday` is not a date-time"),
