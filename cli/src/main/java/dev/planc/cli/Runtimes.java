@@ -25,8 +25,11 @@ import picocli.CommandLine;
 final class Runtimes {
     private Runtimes() {}
 
-    /** A compiled plan ready for the runtime, or the exit code when it is not. */
-    record Opened(@Nullable PlanRuntime runtime, int exit) {}
+    /**
+     * A compiled plan ready for the runtime (and the compilation it came from, whose schedule
+     * {@code serve} publishes), or the exit code when it is not.
+     */
+    record Opened(@Nullable PlanRuntime runtime, @Nullable CompiledPlan compiled, int exit) {}
 
     /** Compiles {@code plan}; prints its diagnostics; exit 1 on plan errors, 2 when unreadable. */
     static @Nullable CompiledPlan compile(Path plan, PrintWriter err, boolean color) {
@@ -53,26 +56,26 @@ final class Runtimes {
             Clock clock) {
         CompiledPlan compiled = compile(plan, err, color);
         if (compiled == null) {
-            return new Opened(null, Main.FAILURE);
+            return new Opened(null, null, Main.FAILURE);
         }
         if (compiled.schedule() == null) {
-            return new Opened(null, Main.PLAN_ERRORS);
+            return new Opened(null, null, Main.PLAN_ERRORS);
         }
         EventStore events;
         try {
             events = Stores.open(store, journalPath, plan, System.getenv(), w -> err.println("planc: warning: " + w));
         } catch (StoreException e) {
             err.println("planc: " + e.getMessage());
-            return new Opened(null, Main.FAILURE);
+            return new Opened(null, null, Main.FAILURE);
         }
         PlanRuntime runtime;
         try {
             runtime = PlanRuntime.open(plan, compiled, events, clock, author());
         } catch (IOException e) {
             err.println("planc: cannot use the baseline: " + e.getMessage());
-            return new Opened(null, Main.FAILURE);
+            return new Opened(null, null, Main.FAILURE);
         }
-        return new Opened(runtime, Main.OK);
+        return new Opened(runtime, compiled, Main.OK);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.planc.cli;
 
-import dev.planc.compiler.CompiledPlan;
 import dev.planc.runtime.PlanRuntime;
 import dev.planc.runtime.journal.StoreException;
 import dev.planc.runtime.server.PlanServer;
@@ -77,13 +76,6 @@ final class ServeCommand implements Callable<Integer> {
             hooks.add(webhook(w, cl));
         }
         String token = token(cl);
-        CompiledPlan compiled = Runtimes.compile(plan, err, output.useColor());
-        if (compiled == null) {
-            return Main.FAILURE;
-        }
-        if (compiled.schedule() == null) {
-            return Main.PLAN_ERRORS;
-        }
         Runtimes.Opened opened = store.open(plan, err, output.useColor(), cl);
         if (opened.runtime() == null) {
             return opened.exit();
@@ -91,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
         PlanRuntime rt = opened.runtime();
         PlanServer server;
         try {
-            server = PlanServer.start(rt, Objects.requireNonNull(compiled.schedule()), new PlanServer.Options(host, port,
+            server = PlanServer.start(rt, Objects.requireNonNull(Objects.requireNonNull(opened.compiled()).schedule()), new PlanServer.Options(host, port,
                     token, hooks, poll, m -> {
                         synchronized (err) {
                             err.println("planc serve: " + m);
