@@ -56,13 +56,8 @@ public final class PostgresStore implements EventStore {
     private final Object readLock = new Object();
     private @Nullable Connection writer; // guarded by writeLock
     private @Nullable Connection reader; // guarded by readLock
-    // What the reader has seen so far, to fetch only newer rows (guarded by readLock).
-    private long readSeq;
-    private final List<Event> readEvents = new ArrayList<>();
-    private final List<String> readWarnings = new ArrayList<>();
-    // What the writer has seen under the lock, likewise (guarded by writeLock).
-    private long writeSeq;
-    private final List<Event> writeEvents = new ArrayList<>();
+    private final Seen read = new Seen(); // guarded by readLock
+    private Seen written = new Seen(); // guarded by writeLock
     private volatile boolean closed;
 
     private PostgresStore(String url, Properties properties, String journal) {
@@ -157,33 +152,41 @@ public final class PostgresStore implements EventStore {
         checkOpen();
         synchronized (readLock) {
             try {
-                fetchNewer(reader());
+                read.fetch(reader());
             } catch (SQLException e) {
                 closeQuietly(reader);
                 reader = null;
                 throw failed("cannot read events from", e);
             }
-            return new ReadResult(readEvents, readWarnings);
+            return new ReadResult(read.events, read.warnings);
         }
     }
 
-    /** Appends the rows newer than {@link #readSeq} to what the reader has seen. */
-    private void fetchNewer(Connection c) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT seq, line FROM planc_events WHERE journal = ? AND seq > ? ORDER BY seq")) {
-            q.setString(1, journal);
-            q.setLong(2, readSeq);
-            q.setFetchSize(10_000);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    String line = rs.getString(2);
-                    try {
-                        readEvents.add(EventCodec.parse(line));
-                    } catch (IllegalArgumentException e) {
-                        readWarnings.add(describe() + ": skipped event #" + seq + ": " + e.getMessage());
+    /**
+     * The journal's events as far as one connection has read them: each fetch asks only for
+     * rows newer than the last one seen (rows are only ever added, in {@code seq} order per
+     * journal, since appends take turns under the journal's lock).
+     */
+    private final class Seen {
+        private long seq;
+        private final List<Event> events = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+
+        void fetch(Connection c) throws SQLException {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT seq, line FROM planc_events WHERE journal = ? AND seq > ? ORDER BY seq")) {
+                q.setString(1, journal);
+                q.setLong(2, seq);
+                q.setFetchSize(10_000);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        seq = rs.getLong(1);
+                        try {
+                            events.add(EventCodec.parse(rs.getString(2)));
+                        } catch (IllegalArgumentException e) {
+                            warnings.add(describe() + ": skipped event #" + seq + ": " + e.getMessage());
+                        }
                     }
-                    readSeq = seq;
                 }
             }
         }
@@ -221,7 +224,9 @@ public final class PostgresStore implements EventStore {
                     lock.setString(1, "planc journal " + journal);
                     lock.execute();
                 }
-                List<Event> stored = storedUnderLock(c);
+                // Inside the locked transaction: every committed event, none can be added meanwhile.
+                written.fetch(c);
+                List<Event> stored = List.copyOf(written.events);
                 List<Event> added = List.copyOf(decide.decide(stored));
                 if (!added.isEmpty()) {
                     try (PreparedStatement ins = c.prepareStatement("INSERT INTO planc_events "
@@ -247,8 +252,7 @@ public final class PostgresStore implements EventStore {
                 rollbackQuietly(c);
                 closeQuietly(c);
                 writer = null;
-                writeSeq = 0; // read everything again on the next connection
-                writeEvents.clear();
+                written = new Seen(); // read everything again on the next connection
                 throw failed(committing ? "the connection failed while committing; the events may or may not be stored in"
                         : "nothing was stored: cannot append to", e);
             } catch (Rejected | RuntimeException e) {
@@ -265,30 +269,6 @@ public final class PostgresStore implements EventStore {
                 }
             }
         }
-    }
-
-    /**
-     * Every event of the journal, read inside the locked transaction: what this writer saw
-     * before, plus the rows committed since (no other writer can commit meanwhile).
-     */
-    private List<Event> storedUnderLock(Connection c) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT seq, line FROM planc_events WHERE journal = ? AND seq > ? ORDER BY seq")) {
-            q.setString(1, journal);
-            q.setLong(2, writeSeq);
-            q.setFetchSize(10_000);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    writeSeq = rs.getLong(1);
-                    try {
-                        writeEvents.add(EventCodec.parse(rs.getString(2)));
-                    } catch (IllegalArgumentException e) {
-                        // reported by read(); a decision works with what can be read
-                    }
-                }
-            }
-        }
-        return List.copyOf(writeEvents);
     }
 
     private Connection writer() throws StoreException {
