@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planc.testing.Repository;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ class CliIT {
     @TempDir
     Path tmp;
 
-    private final Path root = PlancProcess.repoRoot();
+    private final Path root = Repository.root();
 
     private static void assertNoStackTrace(PlancProcess.Run r) {
         assertFalse(r.all().contains("Exception"), r.all());

@@ -1,5 +1,6 @@
 package dev.planc.cli;
 
+import dev.planc.testing.Repository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,20 +17,9 @@ final class PlancProcess {
         }
     }
 
-    static Path repoRoot() {
-        String prop = System.getProperty("planc.repoRoot");
-        if (prop != null && Files.exists(Path.of(prop, "mvnw"))) {
-            return Path.of(prop);
-        }
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("mvnw"))) {
-            p = p.getParent();
-        }
-        return p;
-    }
 
     static Path jar() {
-        return repoRoot().resolve("cli/target/planc.jar");
+        return Repository.root().resolve("cli/target/planc.jar");
     }
 
     static Run run(Path workDir, String... args) throws IOException, InterruptedException {

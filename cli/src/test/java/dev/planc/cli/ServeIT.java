@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.planc.testing.Repository;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -61,7 +62,7 @@ class ServeIT {
 
     @Test
     void servesLogsAndSurvivesSigkillWithoutLosingAnAcknowledgedEvent() throws Exception {
-        Files.copy(PlancProcess.repoRoot().resolve("examples/release.plan"), dir.resolve("release.plan"));
+        Files.copy(Repository.root().resolve("examples/release.plan"), dir.resolve("release.plan"));
         Served s = serve();
         Set<String> acked = new HashSet<>();
         try {
@@ -111,7 +112,7 @@ class ServeIT {
 
     @Test
     void logStatusAndServeShareAPostgresStore() throws Exception {
-        Files.copy(PlancProcess.repoRoot().resolve("examples/release.plan"), dir.resolve("release.plan"));
+        Files.copy(Repository.root().resolve("examples/release.plan"), dir.resolve("release.plan"));
         String url = dev.planc.testing.PostgresServer.newDatabase() + "?user=planc";
         PlancProcess.Run logged = PlancProcess.runAt(NOW, dir, "log", "release.plan", "start", "design.api_spec",
                 "--at", "2027-03-01T09:00", "--store", url);
@@ -148,7 +149,7 @@ class ServeIT {
 
     @Test
     void badOptionsAreUsageErrorsWithoutAStackTrace() throws Exception {
-        Files.copy(PlancProcess.repoRoot().resolve("examples/release.plan"), dir.resolve("release.plan"));
+        Files.copy(Repository.root().resolve("examples/release.plan"), dir.resolve("release.plan"));
         PlancProcess.Run noToken = PlancProcess.run(dir, "serve", "release.plan", "--token-file", "missing.token");
         assertEquals(2, noToken.exit());
         assertTrue(noToken.err().contains("cannot read --token-file missing.token"), noToken.err());

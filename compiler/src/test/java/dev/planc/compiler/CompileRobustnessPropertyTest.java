@@ -7,6 +7,7 @@ import dev.planc.compiler.diag.JsonRenderer;
 import dev.planc.compiler.diag.TextRenderer;
 import dev.planc.compiler.source.Source;
 import dev.planc.compiler.source.SourceLoader;
+import dev.planc.testing.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class CompileRobustnessPropertyTest {
     private static final Map<String, String> FILES = load();
 
     private static Map<String, String> load() {
-        Path ex = Golden.repoRoot().resolve("examples");
+        Path ex = Repository.root().resolve("examples");
         try {
             return Map.of("release.plan", Files.readString(ex.resolve("release.plan"), StandardCharsets.UTF_8),
                     "launch.plan", Files.readString(ex.resolve("launch.plan"), StandardCharsets.UTF_8),

@@ -1,6 +1,7 @@
 package dev.planc.compiler;
 
 import dev.planc.compiler.diag.Code;
+import dev.planc.testing.Repository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ class DiagnosticsDocTest {
 
     @Test
     void docsMatchCatalogue() throws IOException {
-        Golden.check(Golden.repoRoot().resolve("docs/diagnostics.md"), generate());
+        Golden.check(Repository.root().resolve("docs/diagnostics.md"), generate());
     }
 
     static String generate() throws IOException {

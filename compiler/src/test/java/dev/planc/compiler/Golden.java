@@ -30,19 +30,4 @@ public final class Golden {
         assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8), actual, "golden file " + expectedFile);
     }
 
-    /** The repository root: {@code planc.repoRoot}, else the nearest parent holding {@code mvnw}. */
-    public static Path repoRoot() {
-        String prop = System.getProperty("planc.repoRoot");
-        if (prop != null && Files.exists(Path.of(prop, "mvnw"))) {
-            return Path.of(prop);
-        }
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("mvnw"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("cannot find the repository root");
-        }
-        return p;
-    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.planc.testing.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoldenFormatTest {
 
-    private static final Path FIXTURES = Golden.repoRoot().resolve("compiler/src/test/resources/format");
+    private static final Path FIXTURES = Repository.root().resolve("compiler/src/test/resources/format");
 
     static boolean updating() {
         return Boolean.parseBoolean(System.getProperty("planc.updateGolden", "false"))
@@ -73,7 +74,7 @@ class GoldenFormatTest {
 
     @TestFactory
     Stream<DynamicTest> examplesAreStableUnderFormatting() throws IOException {
-        Path examples = Golden.repoRoot().resolve("examples");
+        Path examples = Repository.root().resolve("examples");
         List<Path> plans;
         try (Stream<Path> walk = Files.walk(examples)) {
             plans = walk.filter(p -> p.toString().endsWith(".plan")).sorted().collect(Collectors.toList());

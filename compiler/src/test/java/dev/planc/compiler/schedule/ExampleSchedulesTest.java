@@ -9,6 +9,7 @@ import dev.planc.compiler.output.ScheduleWriters;
 import dev.planc.compiler.output.TextScheduleWriter;
 import dev.planc.compiler.source.FileSourceLoader;
 import dev.planc.compiler.source.SourceLoader;
+import dev.planc.testing.Repository;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,7 +25,7 @@ class ExampleSchedulesTest {
 
     @TestFactory
     Stream<DynamicTest> examples() {
-        Path examples = Golden.repoRoot().resolve("examples");
+        Path examples = Repository.root().resolve("examples");
         return Stream.of("release", "launch", "construction").map(name -> DynamicTest.dynamicTest(name, () -> {
             SourceLoader loader = new FileSourceLoader();
             SourceLoader.LoadResult loaded = loader.load(examples.resolve(name + ".plan"));

@@ -13,6 +13,7 @@ import dev.planc.compiler.diag.Diagnostics;
 import dev.planc.compiler.format.FormatCheck;
 import dev.planc.compiler.source.Source;
 import dev.planc.compiler.source.Span;
+import dev.planc.testing.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -55,7 +56,7 @@ class ParserFuzzPropertyTest {
             "9999999999999999999999999d", "3days", "\"unterminated", "/* unterminated", "# comment\n", "x.y.z");
 
     private static List<String> loadExamples() {
-        Path dir = Golden.repoRoot().resolve("examples");
+        Path dir = Repository.root().resolve("examples");
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> p.toString().endsWith(".plan")).sorted().map(p -> {
                 try {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.planc.runtime.journal.Event;
 import dev.planc.runtime.journal.JournalFile;
+import dev.planc.testing.Repository;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +162,7 @@ class DashboardBrowserTest {
     void showsTheStatusAndFollowsTheStream() throws Exception {
         // The server starts before any work was done; the history is logged over HTTP, then the
         // clock moves to the status date, so contingencies fire from the real history.
-        serve(repoRoot().resolve("examples/release.plan"), BEFORE_WORK);
+        serve(Repository.root().resolve("examples/release.plan"), BEFORE_WORK);
         HttpResponse<String> logged = server.post(HISTORY);
         assertEquals(201, logged.statusCode(), logged.body());
         server.clock.set(AS_OF);
@@ -411,18 +412,4 @@ class DashboardBrowserTest {
         return Double.parseDouble(css(selector).getDomAttribute(name));
     }
 
-    private static Path repoRoot() {
-        String prop = System.getProperty("planc.repoRoot");
-        if (prop != null && Files.exists(Path.of(prop, "mvnw"))) {
-            return Path.of(prop);
-        }
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("mvnw"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("cannot find the repository root");
-        }
-        return p;
-    }
 }
