@@ -4,9 +4,7 @@ import dev.planc.compiler.CompiledPlan;
 import dev.planc.compiler.Compiler;
 import dev.planc.compiler.Result;
 import dev.planc.compiler.diag.TextRenderer;
-import dev.planc.compiler.output.MermaidWriter;
-import dev.planc.compiler.output.ScheduleWriters;
-import dev.planc.compiler.output.TextScheduleWriter;
+import dev.planc.compiler.output.ScheduleFormat;
 import dev.planc.compiler.schedule.Schedule;
 import dev.planc.compiler.schedule.ScheduleRequest;
 import dev.planc.compiler.source.FileSourceLoader;
@@ -20,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -86,7 +85,7 @@ final class ScheduleCommand implements Callable<Integer> {
             }
             if (output == null) {
                 try {
-                    write(schedule, out);
+                    chosen().write(schedule, out);
                 } catch (IOException e) {
                     err.println("planc: cannot write the schedule: " + e.getMessage());
                     exit = Main.FAILURE;
@@ -95,7 +94,7 @@ final class ScheduleCommand implements Callable<Integer> {
             }
             Path target = output;
             if (many || Files.isDirectory(output)) {
-                String name = path.getFileName().toString().replaceFirst("\\.plan$", "") + extension();
+                String name = path.getFileName().toString().replaceFirst("\\.plan$", "") + chosen().extension();
                 target = output.resolve(name);
             }
             try {
@@ -103,7 +102,7 @@ final class ScheduleCommand implements Callable<Integer> {
                     Files.createDirectories(target.toAbsolutePath().getParent());
                 }
                 try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                    write(schedule, w);
+                    chosen().write(schedule, w);
                 }
             } catch (IOException e) {
                 err.println("planc: cannot write `" + target + "`: " + e.getMessage());
@@ -115,23 +114,8 @@ final class ScheduleCommand implements Callable<Integer> {
         return exit;
     }
 
-    /** The schedule in the chosen format; JSON is streamed (large plans are never one string). */
-    private void write(Schedule schedule, Writer out) throws IOException {
-        switch (format) {
-            case json -> ScheduleWriters.json(schedule, out);
-            case yaml -> out.write(ScheduleWriters.yaml(schedule));
-            case mermaid -> out.write(MermaidWriter.write(schedule));
-            case text -> out.write(TextScheduleWriter.write(schedule));
-        }
-        out.flush();
-    }
-
-    private String extension() {
-        return switch (format) {
-            case json -> ".json";
-            case yaml -> ".yaml";
-            case mermaid -> ".mmd";
-            case text -> ".txt";
-        };
+    /** The chosen format (the option's words are the format's own). */
+    private ScheduleFormat chosen() {
+        return Objects.requireNonNull(ScheduleFormat.parse(format.name()), format.name());
     }
 }

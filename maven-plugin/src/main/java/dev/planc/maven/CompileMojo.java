@@ -1,6 +1,7 @@
 package dev.planc.maven;
 
 import dev.planc.compiler.PlanSet;
+import dev.planc.compiler.output.ScheduleFormat;
 import dev.planc.compiler.schedule.Schedule;
 import java.io.File;
 import java.io.IOException;

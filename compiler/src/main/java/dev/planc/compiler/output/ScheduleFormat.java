@@ -1,16 +1,16 @@
-package dev.planc.maven;
+package dev.planc.compiler.output;
 
-import dev.planc.compiler.output.MermaidWriter;
-import dev.planc.compiler.output.ScheduleWriters;
-import dev.planc.compiler.output.TextScheduleWriter;
 import dev.planc.compiler.schedule.Schedule;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** The schedule outputs {@code compile} writes: the formats and file names of {@code planc schedule -o DIR}. */
-enum ScheduleFormat {
+/**
+ * The schedule's output formats, as {@code planc schedule --format} and the Maven plugin's
+ * {@code compile} goal name them, with the file extension {@code -o DIR} gives each.
+ */
+public enum ScheduleFormat {
     JSON(".json"), YAML(".yaml"), MERMAID(".mmd"), TEXT(".txt");
 
     private final String extension;
@@ -19,16 +19,16 @@ enum ScheduleFormat {
         this.extension = extension;
     }
 
-    String extension() {
+    public String extension() {
         return extension;
     }
 
-    String word() {
+    public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** {@code json}, {@code yaml}, {@code mermaid} (or {@code mmd}), {@code text}; any case. Null when unknown. */
-    static @Nullable ScheduleFormat parse(String written) {
+    public static @Nullable ScheduleFormat parse(String written) {
         String w = written.trim().toLowerCase(Locale.ROOT);
         if (w.equals("mmd")) {
             return MERMAID;
@@ -41,8 +41,8 @@ enum ScheduleFormat {
         return null;
     }
 
-    /** The same bytes as {@code planc schedule --format WORD}. */
-    void write(Schedule schedule, Writer out) throws IOException {
+    /** Writes the schedule in this format; JSON is streamed (a large plan is never one string). */
+    public void write(Schedule schedule, Writer out) throws IOException {
         switch (this) {
             case JSON -> ScheduleWriters.json(schedule, out);
             case YAML -> out.write(ScheduleWriters.yaml(schedule));
