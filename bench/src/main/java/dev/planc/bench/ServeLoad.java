@@ -55,6 +55,11 @@ public final class ServeLoad {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private Process server;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicBoolean killWindow = new AtomicBoolean(); // the server is being killed and restarted
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong failedDuringKill = new AtomicLong();
+    private final List<String> firstErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ServeLoad(Map<String, String> a) throws IOException {
         plan = Path.of(a.get("--plan"));
@@ -101,80 +106,35 @@ public final class ServeLoad {
         Set<String> acked = ConcurrentHashMap.newKeySet();
         Latencies reads = new Latencies();
         Latencies writes = new Latencies();
-        AtomicLong errors = new AtomicLong();
-        AtomicLong failedDuringKill = new AtomicLong();
-        AtomicBoolean killWindow = new AtomicBoolean();
-        AtomicBoolean stop = new AtomicBoolean();
-        List<String> firstErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(readers + writers);
-        for (int r = 0; r < readers; r++) {
-            Thread t = new Thread(() -> {
-                try {
-                    while (!stop.get()) {
-                        long t0 = System.nanoTime();
-                        try {
-                            // As a browser asks: gzip accepted; the whole body is received.
-                            HttpResponse<byte[]> res = http.send(HttpRequest.newBuilder(uri("/api/status"))
-                                    .header("Accept-Encoding", "gzip").timeout(Duration.ofSeconds(60)).GET().build(),
-                                    HttpResponse.BodyHandlers.ofByteArray());
-                            if (res.statusCode() != 200) {
-                                fail(killWindow, errors, failedDuringKill, firstErrors, "status " + res.statusCode()
-                                        + " " + new String(res.body(), StandardCharsets.UTF_8));
-                            } else {
-                                reads.add(System.nanoTime() - t0);
-                            }
-                        } catch (IOException e) {
-                            fail(killWindow, errors, failedDuringKill, firstErrors, "status: " + e);
-                            pauseIf(killWindow);
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    done.countDown();
+        clients("status", readers, done, (n, random) -> {
+            long t0 = System.nanoTime();
+            // As a browser asks: gzip accepted; the whole body is received.
+            HttpResponse<byte[]> res = http.send(HttpRequest.newBuilder(uri("/api/status"))
+                    .header("Accept-Encoding", "gzip").timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (res.statusCode() != 200) {
+                fail("status " + res.statusCode() + " " + new String(res.body(), StandardCharsets.UTF_8));
+            } else {
+                reads.add(System.nanoTime() - t0);
+            }
+        });
+        clients("post", writers, done, (n, random) -> {
+            String task = tasks.get(random.nextInt(tasks.size()));
+            String body = "{\"type\": \"note\", \"task\": \"" + task + "\", \"value\": \"load " + n + "\"}";
+            long t0 = System.nanoTime();
+            HttpResponse<String> res = http.send(HttpRequest.newBuilder(uri("/api/events"))
+                    .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() != 201) {
+                fail("post " + res.statusCode() + " " + res.body());
+            } else {
+                writes.add(System.nanoTime() - t0);
+                for (JsonNode id : JSON.readTree(res.body()).get("stored")) {
+                    acked.add(id.asText());
                 }
-            });
-            t.setDaemon(true);
-            t.start();
-        }
-        for (int w = 0; w < writers; w++) {
-            int seed = w;
-            Thread t = new Thread(() -> {
-                java.util.Random random = new java.util.Random(seed);
-                try {
-                    while (!stop.get()) {
-                        String task = tasks.get(random.nextInt(tasks.size()));
-                        String body = "{\"type\": \"note\", \"task\": \"" + task + "\", \"value\": \"load " + seed
-                                + "\"}";
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<String> res = http.send(HttpRequest.newBuilder(uri("/api/events"))
-                                    .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(60))
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                    HttpResponse.BodyHandlers.ofString());
-                            if (res.statusCode() != 201) {
-                                fail(killWindow, errors, failedDuringKill, firstErrors, "post " + res.statusCode()
-                                        + " " + res.body());
-                            } else {
-                                writes.add(System.nanoTime() - t0);
-                                for (JsonNode id : JSON.readTree(res.body()).get("stored")) {
-                                    acked.add(id.asText());
-                                }
-                            }
-                        } catch (IOException e) {
-                            fail(killWindow, errors, failedDuringKill, firstErrors, "post: " + e);
-                            pauseIf(killWindow);
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    done.countDown();
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-        }
+            }
+        });
         long start = System.nanoTime();
         if (killAfter >= 0) {
             Thread.sleep(killAfter * 1000L);
@@ -216,21 +176,51 @@ public final class ServeLoad {
         return errors.get() == 0 && lost == 0;
     }
 
-    private static void fail(AtomicBoolean killWindow, AtomicLong errors, AtomicLong duringKill, List<String> first,
-            String what) {
-        if (killWindow.get()) {
-            duringKill.incrementAndGet();
-        } else {
-            errors.incrementAndGet();
-            if (first.size() < 20) {
-                first.add(what);
-            }
+    /** One request of a client thread; {@code n} numbers the client, {@code random} is its own. */
+    @FunctionalInterface
+    private interface Request {
+        void send(int n, java.util.Random random) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Starts {@code count} daemon threads that repeat {@code request} until {@link #stop}; a
+     * request that fails to complete counts as an error (or, while the server is down, apart).
+     */
+    private void clients(String label, int count, CountDownLatch done, Request request) {
+        for (int c = 0; c < count; c++) {
+            int n = c;
+            Thread t = new Thread(() -> {
+                java.util.Random random = new java.util.Random(n);
+                try {
+                    while (!stop.get()) {
+                        try {
+                            request.send(n, random);
+                        } catch (IOException e) {
+                            fail(label + ": " + e);
+                            if (killWindow.get()) {
+                                Thread.sleep(50);
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            });
+            t.setDaemon(true);
+            t.start();
         }
     }
 
-    private static void pauseIf(AtomicBoolean killWindow) throws InterruptedException {
+    private void fail(String what) {
         if (killWindow.get()) {
-            Thread.sleep(50);
+            failedDuringKill.incrementAndGet();
+        } else {
+            errors.incrementAndGet();
+            if (firstErrors.size() < 20) {
+                firstErrors.add(what);
+            }
         }
     }
 
