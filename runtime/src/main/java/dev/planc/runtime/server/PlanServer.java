@@ -198,9 +198,8 @@ public final class PlanServer implements AutoCloseable {
     private void followSafely() {
         followQueued.set(false);
         try {
-            Object before = runtime.storeVersion();
-            Follower.Snapshot s = follower.now();
-            if (!before.equals(streamedVersion) || !s.version().equals(streamedVersion)) {
+            Follower.Snapshot s = follower.now(); // its version is the store's as of now
+            if (!s.version().equals(streamedVersion)) {
                 List<Event> events = runtime.events().events();
                 for (int i = streamed; i < events.size(); i++) {
                     Event e = events.get(i);
