@@ -56,6 +56,15 @@ public final class Scheduler {
     private final long planStart;
     /** Milli-units of each task's allocations, in assignment order (BigDecimal arithmetic is hot otherwise). */
     private final long[][] allocUnits;
+    /** The resource of each task's allocations, in assignment order. */
+    private final int[][] allocResource;
+    /** Per task, its parent's index or -1 (the model's list is a few calls deep). */
+    private final int[] parent;
+    /** What every pass starts from: active leaves under each task, itself included, and its active links. */
+    private final int[] initialRemaining;
+    private final int[] initialPending;
+    /** Active top-level tasks, in order. */
+    private final int[] roots;
     /** Usage profiles that are never booked: the effort sweep over them is calendars alone. */
     private final Usage[] free;
     /** Calendars of resource sets, shared by tasks with the same assignees. */
@@ -86,12 +95,18 @@ public final class Scheduler {
             free[i] = new Usage();
         }
         this.allocUnits = new long[n][];
+        this.allocResource = new int[n][];
+        this.parent = new int[n];
         for (Task t : plan.tasks()) {
             long[] u = new long[t.assignments().size()];
+            int[] r = new int[u.length];
             for (int i = 0; i < u.length; i++) {
                 u[i] = milli(t.assignments().get(i).units());
+                r[i] = t.assignments().get(i).resource();
             }
             allocUnits[t.index()] = u;
+            allocResource[t.index()] = r;
+            parent[t.index()] = t.parent();
         }
         for (Task t : plan.tasks()) {
             boolean on = t.parent() < 0 ? true : active[t.parent()];
@@ -120,6 +135,26 @@ public final class Scheduler {
         for (int i = 0; i < n; i++) {
             woOff[i + 1] += woOff[i];
             depOff[i + 1] += depOff[i];
+        }
+        initialPending = new int[n];
+        initialRemaining = new int[n];
+        int rootCount = 0;
+        for (int i = 0; i < n; i++) {
+            initialPending[i] = woOff[i + 1] - woOff[i];
+            if (active[i] && leaf[i]) {
+                for (int a = i; a >= 0; a = parent[a]) {
+                    initialRemaining[a]++;
+                }
+            }
+            if (active[i] && parent[i] < 0) {
+                rootCount++;
+            }
+        }
+        roots = new int[rootCount];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (active[i] && parent[i] < 0) {
+                roots[k++] = i;
+            }
         }
         waitsOn = new int[woOff[n]];
         dependents = new int[depOff[n]];
@@ -258,28 +293,16 @@ public final class Scheduler {
         for (int i = 0; i < profiles.length; i++) {
             profiles[i] = new Usage();
         }
-        int[] remaining = new int[n]; // unplaced activities under each task (itself included)
-        int[] pending = new int[n]; // links of the task whose target is not complete
+        int[] remaining = initialRemaining.clone(); // unplaced activities under each task (itself included)
+        int[] pending = initialPending.clone(); // links of the task whose target is not complete
         long[] aggStart = new long[n];
         long[] aggFinish = new long[n];
         Arrays.fill(aggStart, Long.MAX_VALUE);
         Arrays.fill(aggFinish, Long.MIN_VALUE);
-        for (Task t : plan.tasks()) {
-            if (active[t.index()] && leaf[t.index()]) {
-                for (int a = t.index(); a >= 0; a = plan.tasks().get(a).parent()) {
-                    remaining[a]++;
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            pending[i] = woOff[i + 1] - woOff[i];
-        }
         // the eligible activities, by rank, then index
         IntHeap eligible = new IntHeap((x, y) -> rank[x] != rank[y] ? rank[x] < rank[y] : x < y, 64);
-        for (Task t : plan.tasks()) {
-            if (active[t.index()] && t.parent() < 0) {
-                release(t.index(), pending, eligible);
-            }
+        for (int t : roots) {
+            release(t, pending, eligible);
         }
         // A task may link to a group with no active children: complete from the outset.
         for (int i = 0; i < n; i++) {
@@ -291,7 +314,7 @@ public final class Scheduler {
             int a = eligible.poll();
             place(a, p, profiles, aggStart, aggFinish);
             p.order[p.placed++] = a;
-            for (int x = a; x >= 0; x = plan.tasks().get(x).parent()) {
+            for (int x = a; x >= 0; x = parent[x]) {
                 aggStart[x] = Math.min(aggStart[x], p.start[a]);
                 aggFinish[x] = Math.max(aggFinish[x], p.finish[a]);
                 if (--remaining[x] == 0) {
@@ -325,7 +348,7 @@ public final class Scheduler {
     }
 
     private boolean ancestorsFree(int t, int[] pending) {
-        for (int a = plan.tasks().get(t).parent(); a >= 0; a = plan.tasks().get(a).parent()) {
+        for (int a = parent[t]; a >= 0; a = parent[a]) {
             if (pending[a] > 0) {
                 return false;
             }
@@ -356,7 +379,7 @@ public final class Scheduler {
             es = Math.max(es, grid.minute(request.now()));
         }
         WorkCalendar cal = lagCalendar[a];
-        for (int x = a; x >= 0; x = plan.tasks().get(x).parent()) {
+        for (int x = a; x >= 0; x = parent[x]) {
             Task t = plan.tasks().get(x);
             if (t.startNoEarlier() != null) {
                 long c = grid.minute(t.startNoEarlier());
@@ -440,7 +463,7 @@ public final class Scheduler {
             p.fragments[a] = fragments;
             for (int k = 0; k < fragments.length; k += 3) {
                 int i = (int) fragments[k];
-                profiles[t.assignments().get(i).resource()].add(fragments[k + 1], fragments[k + 2], allocUnits[a][i]);
+                profiles[allocResource[a][i]].add(fragments[k + 1], fragments[k + 2], allocUnits[a][i]);
             }
             return;
         }
@@ -448,10 +471,10 @@ public final class Scheduler {
             long s = startAt(t, a, candidate);
             long f = end(t, a, s, work);
             long retry = Long.MIN_VALUE;
-            for (int i = 0; i < t.assignments().size(); i++) {
-                Task.Allocation al = t.assignments().get(i);
-                long limit = capacity[al.resource()] - allocUnits[a][i];
-                long until = profiles[al.resource()].conflictUntil(s, Math.max(f, s + 1), limit);
+            int[] res = allocResource[a];
+            for (int i = 0; i < res.length; i++) {
+                long limit = capacity[res[i]] - allocUnits[a][i];
+                long until = profiles[res[i]].conflictUntil(s, Math.max(f, s + 1), limit);
                 if (until != Long.MIN_VALUE) {
                     retry = Math.max(retry, until);
                 }
@@ -471,8 +494,9 @@ public final class Scheduler {
     }
 
     private void book(Task t, long s, long f, Usage[] profiles) {
-        for (int i = 0; i < t.assignments().size(); i++) {
-            profiles[t.assignments().get(i).resource()].add(s, Math.max(f, s + 1), allocUnits[t.index()][i]);
+        int[] res = allocResource[t.index()];
+        for (int i = 0; i < res.length; i++) {
+            profiles[res[i]].add(s, Math.max(f, s + 1), allocUnits[t.index()][i]);
         }
     }
 
@@ -548,8 +572,8 @@ public final class Scheduler {
      * finish.
      */
     private long[] effortFill(Task t, long from, long work, Usage[] profiles) {
-        List<Task.Allocation> as = t.assignments();
-        int m = as.size();
+        int[] res = allocResource[t.index()];
+        int m = res.length;
         long[] units = allocUnits[t.index()];
         long need = work * MILLI;
         long now = from;
@@ -562,14 +586,14 @@ public final class Scheduler {
         int[] ck = new int[m]; // working interval at or before now
         int[] uk = new int[m]; // usage step holding at now
         for (int i = 0; i < m; i++) {
-            ck[i] = resourceTime[as.get(i).resource()].floor(now);
-            uk[i] = profiles[as.get(i).resource()].step(now);
+            ck[i] = resourceTime[res[i]].floor(now);
+            uk[i] = profiles[res[i]].step(now);
         }
         while (true) {
             long rate = 0;
             long next = Long.MAX_VALUE;
             for (int i = 0; i < m; i++) {
-                int r = as.get(i).resource();
+                int r = res[i];
                 uses[i] = false;
                 long limit = capacity[r] - units[i];
                 Usage pr = profiles[r];
@@ -638,25 +662,24 @@ public final class Scheduler {
         return out;
     }
 
-    /** Stretches sorted by start, ties by allocation. */
+    /** Stretches sorted by start, ties by allocation (in place: there are a handful, and nearly in order). */
     private static long[] order(long[] f) {
-        int count = f.length / 3;
-        Integer[] idx = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            idx[i] = i;
+        for (int i = 3; i < f.length; i += 3) {
+            long alloc = f[i];
+            long from = f[i + 1];
+            long to = f[i + 2];
+            int j = i - 3;
+            while (j >= 0 && (f[j + 1] > from || (f[j + 1] == from && f[j] > alloc))) {
+                f[j + 3] = f[j];
+                f[j + 4] = f[j + 1];
+                f[j + 5] = f[j + 2];
+                j -= 3;
+            }
+            f[j + 3] = alloc;
+            f[j + 4] = from;
+            f[j + 5] = to;
         }
-        Arrays.sort(idx, (x, y) -> {
-            int c = Long.compare(f[3 * x + 1], f[3 * y + 1]);
-            return c != 0 ? c : Long.compare(f[3 * x], f[3 * y]);
-        });
-        long[] r = new long[f.length];
-        int k = 0;
-        for (int i : idx) {
-            r[k++] = f[3 * i];
-            r[k++] = f[3 * i + 1];
-            r[k++] = f[3 * i + 2];
-        }
-        return r;
+        return f;
     }
 
     /** The latest start whose finish still meets a finish-to-finish bound (binary search on a monotone end). */
@@ -902,43 +925,70 @@ public final class Scheduler {
             this.last = initial;
             number = new int[n];
             Arrays.fill(number, -1);
-            List<Integer> acts = new ArrayList<>();
+            int count = 0;
             for (int i = 0; i < n; i++) {
                 if (active[i] && leaf[i]) {
-                    number[i] = acts.size();
-                    acts.add(i);
+                    number[i] = count++;
                 }
             }
-            activity = acts.stream().mapToInt(Integer::intValue).toArray();
-            List<List<Integer>> pred = new ArrayList<>();
-            List<List<Integer>> succ = new ArrayList<>();
-            for (int a = 0; a < activity.length; a++) {
-                pred.add(new ArrayList<>());
-                succ.add(new ArrayList<>());
+            activity = new int[count];
+            for (int i = 0; i < n; i++) {
+                if (number[i] >= 0) {
+                    activity[number[i]] = i;
+                }
             }
-            int[] seen = new int[activity.length];
+            // A link of the activity or of a group holding it, to a task or group: every active
+            // leaf under the target is a predecessor (once).
+            predecessors = new int[count][];
+            int[] succCount = new int[count];
+            int[] seen = new int[count];
             Arrays.fill(seen, -1);
-            for (int a = 0; a < activity.length; a++) {
-                for (int x = activity[a]; x >= 0; x = plan.tasks().get(x).parent()) {
+            int[] buffer = new int[16];
+            for (int a = 0; a < count; a++) {
+                int len = 0;
+                for (int x = activity[a]; x >= 0; x = parent[x]) {
                     for (int w = woOff[x]; w < woOff[x + 1]; w++) {
-                        int target = waitsOn[w];
-                        for (int l : leavesUnder(target)) {
+                        for (int l : leavesUnder(waitsOn[w])) {
                             int p = number[l];
                             if (p >= 0 && p != a && seen[p] != a) {
                                 seen[p] = a;
-                                pred.get(a).add(p);
-                                succ.get(p).add(a);
+                                if (len == buffer.length) {
+                                    buffer = Arrays.copyOf(buffer, 2 * len);
+                                }
+                                buffer[len++] = p;
+                                succCount[p]++;
                             }
                         }
                     }
                 }
+                predecessors[a] = Arrays.copyOf(buffer, len);
             }
-            predecessors = new int[activity.length][];
-            successors = new int[activity.length][];
-            for (int a = 0; a < activity.length; a++) {
-                predecessors[a] = pred.get(a).stream().mapToInt(Integer::intValue).toArray();
-                successors[a] = succ.get(a).stream().mapToInt(Integer::intValue).toArray();
+            successors = new int[count][];
+            for (int a = 0; a < count; a++) {
+                successors[a] = new int[succCount[a]];
+                succCount[a] = 0;
             }
+            for (int a = 0; a < count; a++) {
+                for (int p : predecessors[a]) {
+                    successors[p][succCount[p]++] = a;
+                }
+            }
+        }
+
+        /** A decoder sharing {@code of}'s (immutable) activities and relations, with its own last pass. */
+        private CalendarDecoder(CalendarDecoder of) {
+            this.activity = of.activity;
+            this.number = of.number;
+            this.predecessors = of.predecessors;
+            this.successors = of.successors;
+            this.base = of.base;
+            this.last = of.last;
+        }
+
+        /** Passes share only the scheduler's immutable state, so copies may decode at once. */
+        @Override
+        public Decoder fork() {
+            return new CalendarDecoder(this);
         }
 
         /** The placement order of a pass as an activity list (precedence-feasible by construction). */

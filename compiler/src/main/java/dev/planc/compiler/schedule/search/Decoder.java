@@ -1,5 +1,7 @@
 package dev.planc.compiler.schedule.search;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A schedule-generation scheme seen from the search: activities {@code 0..size()-1}, their
  * precedence relation, and a serial decoder from activity lists to schedules.
@@ -22,9 +24,19 @@ package dev.planc.compiler.schedule.search;
  * made precedence-feasible even when times do not follow precedence (negative lags).
  *
  * <p>Implementations are stateful (the times of the last decode) and need not be thread-safe;
- * they must be deterministic: the same list gives the same schedule.
+ * they must be deterministic: the same list gives the same schedule. One that can hand out
+ * independent copies ({@link #fork}) lets the search decode on several threads at once.
  */
 public interface Decoder {
+
+    /**
+     * Another decoder of the same activities that gives the same schedules and may decode on
+     * another thread while this one does (sharing only what neither modifies); null when there
+     * is none, and then the search decodes on one thread.
+     */
+    default @Nullable Decoder fork() {
+        return null;
+    }
 
     /** The number of activities, numbered {@code 0..size()-1}. */
     int size();

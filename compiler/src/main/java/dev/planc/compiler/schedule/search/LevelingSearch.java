@@ -3,7 +3,10 @@ package dev.planc.compiler.schedule.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import dev.planc.compiler.parallel.Parallel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,14 +84,13 @@ public final class LevelingSearch {
     private long used;
     private @Nullable Individual best;
 
-    // scratch
-    private final long[] key;
-    private final long[] sortKey;
-    private final int[] pending;
-    private final IntHeap heap;
-    private final int[] position;
+    /**
+     * One per thread that decodes: lanes[0] has the given decoder (and serves the search's own
+     * sequential steps), the others a {@link Decoder#fork}. Empty lanes wait in {@link #idle}.
+     */
+    private final Lane[] lanes;
+    private final ConcurrentLinkedQueue<Lane> idle = new ConcurrentLinkedQueue<>();
     private final boolean[] taken;
-    private int[] count = new int[0];
 
     /** A list, the makespan and starts of its (justified) schedule. */
     private static final class Individual {
@@ -109,19 +111,21 @@ public final class LevelingSearch {
         }
     }
 
-    private LevelingSearch(Decoder decoder, Settings settings, long seed, long budget) {
+    private LevelingSearch(Decoder decoder, Settings settings, long seed, long budget, int threads) {
         this.decoder = decoder;
         this.settings = settings;
         this.n = decoder.size();
         this.random = new Random(seed);
         this.budget = budget;
         this.justify = decoder.canJustify();
-        this.key = new long[n];
-        this.sortKey = new long[n];
-        this.pending = new int[n];
-        this.heap = new IntHeap(this::before, n);
-        this.position = new int[n];
         this.taken = new boolean[n];
+        Decoder fork = threads > 1 ? decoder.fork() : null;
+        this.lanes = new Lane[fork == null ? 1 : threads];
+        lanes[0] = new Lane(decoder);
+        for (int i = 1; i < lanes.length; i++) {
+            lanes[i] = new Lane(i == 1 ? fork : Objects.requireNonNull(decoder.fork()));
+        }
+        idle.addAll(Arrays.asList(lanes));
     }
 
     /**
@@ -142,11 +146,16 @@ public final class LevelingSearch {
     }
 
     static Outcome search(Decoder decoder, int[] initialList, long seed, long budget, Settings settings) {
+        return search(decoder, initialList, seed, budget, settings, Parallel.threads());
+    }
+
+    /** With at most {@code threads} decoding at once (1: all on the calling thread); the outcome is the same. */
+    static Outcome search(Decoder decoder, int[] initialList, long seed, long budget, Settings settings, int threads) {
         if (budget < 1) {
             throw new IllegalArgumentException("budget must be at least 1, not " + budget);
         }
         checkList(decoder, initialList);
-        LevelingSearch s = new LevelingSearch(decoder, settings, seed, budget);
+        LevelingSearch s = new LevelingSearch(decoder, settings, seed, budget, threads);
         Individual best = s.run(initialList.clone());
         return new Outcome(best.list.clone(), best.makespan, s.used);
     }
@@ -189,7 +198,7 @@ public final class LevelingSearch {
     // ------------------------------------------------------------------ the GA
 
     private Individual run(int[] initial) {
-        Individual first = evaluate(initial);
+        Individual first = evaluate(List.of(initial)).get(0);
         int cost = justify ? 3 : 1;
         if (used + cost > budget || n < 3) {
             return first;
@@ -203,13 +212,16 @@ public final class LevelingSearch {
         for (int i = 0; i < n; i++) {
             priority[initial[i]] = i;
         }
-        while (population.size() < size && used + cost <= budget) {
-            population.add(evaluate(sample(priority)));
+        List<int[]> samples = new ArrayList<>();
+        for (long u = used; population.size() + samples.size() < size && u + cost <= budget; u += cost) {
+            samples.add(sample(priority));
         }
+        population.addAll(evaluate(samples));
         population = select(population, population.size());
         while (used + 2L * cost <= budget) {
-            List<Individual> next = new ArrayList<>(population);
-            while (next.size() < 2 * population.size() && used + 2L * cost <= budget) {
+            List<int[]> children = new ArrayList<>();
+            for (long u = used; population.size() + children.size() < 2 * population.size()
+                    && u + 2L * cost <= budget; u += 2L * cost) {
                 Individual mother = tournament(population);
                 Individual father = tournament(population);
                 for (int tries = 0; tries < 3 && father == mother; tries++) {
@@ -228,9 +240,11 @@ public final class LevelingSearch {
                 }
                 mutate(daughter);
                 mutate(son);
-                next.add(evaluate(daughter));
-                next.add(evaluate(son));
+                children.add(daughter);
+                children.add(son);
             }
+            List<Individual> next = new ArrayList<>(population);
+            next.addAll(evaluate(children));
             population = select(next, population.size());
         }
         return best();
@@ -345,18 +359,19 @@ public final class LevelingSearch {
                 child[k++] = a;
             }
         }
+        Lane own = lanes[0];
         for (int i = 0; i < n; i++) {
-            position[child[i]] = i;
+            own.position[child[i]] = i;
         }
-        if (respectsPrecedence(child, false)) {
+        if (own.respectsPrecedence(child, false)) {
             return child;
         }
         // a decoder whose links let a successor start first (a negative lag): keep the order
         // as far as precedence allows
         for (int i = 0; i < n; i++) {
-            key[child[i]] = i;
+            own.key[child[i]] = i;
         }
-        return heapOrder(child, false, new int[n]);
+        return own.heapOrder(child, false, new int[n]);
     }
 
     /**
@@ -367,6 +382,7 @@ public final class LevelingSearch {
         if (random.nextDouble() >= settings.mutation()) {
             return;
         }
+        int[] position = lanes[0].position;
         for (int i = 0; i < n; i++) {
             position[list[i]] = i;
         }
@@ -406,6 +422,7 @@ public final class LevelingSearch {
         int[] eligible = new int[n];
         Fenwick positions = new Fenwick(n);
         Fenwick priorities = new Fenwick(n);
+        int[] pending = lanes[0].pending;
         int m = 0;
         for (int a = 0; a < n; a++) {
             pending[a] = decoder.predecessors(a).length;
@@ -510,134 +527,190 @@ public final class LevelingSearch {
 
     // ------------------------------------------------------------------ decoding and justification
 
-    /** Decodes {@code list} (taking ownership) and, when the decoder and budget allow, justifies it. */
-    private Individual evaluate(int[] list) {
-        long makespan = decoder.decode(list);
-        used++;
-        Individual result = new Individual(list, makespan, starts());
-        if (justify && used + 2 <= budget) {
-            // right: by non-increasing finish, later in the list first among equals
-            for (int a = 0; a < n; a++) {
-                key[a] = -decoder.finish(a);
-            }
-            int[] right = order(list, true);
-            decoder.decodeBackward(right, makespan);
-            used++;
-            // left: by non-decreasing start, later in the right list first among equals
-            for (int a = 0; a < n; a++) {
-                key[a] = decoder.start(a);
-            }
-            int[] left = order(right, false);
-            long justified = decoder.decode(left);
-            used++;
-            if (justified <= makespan) { // a calendar-aware decoder might do worse: keep the first
-                result = new Individual(left, justified, starts());
-            }
-        }
-        if (best == null || result.makespan < best.makespan) {
-            best = result;
-        }
-        return result;
-    }
-
-    private long[] starts() {
-        long[] s = new long[n];
-        for (int a = 0; a < n; a++) {
-            s[a] = decoder.start(a);
-        }
-        return s;
-    }
-
     /**
-     * The activities by increasing {@link #key} (ties: later in {@code tieOrder} first) subject
-     * to precedence: forward (predecessors first) or, when {@code backward}, successors first.
-     * The plain sort respects precedence whenever keys are start or finish times of a schedule
-     * with positive durations and finish-to-start links; otherwise (zero durations, other link
-     * types of a calendar decoder) a heap-based topological order by the same keys is used.
+     * Decodes {@code lists} (taking ownership) and, when the decoder and budget allow, justifies
+     * each, as if one after the other in list order: the budget is spent in that order and
+     * {@link #best} follows it. The decoding itself is spread over the lanes, which gives the
+     * same individuals because a decoder's schedule depends on nothing but the list.
      */
-    private int[] order(int[] tieOrder, boolean backward) {
-        int[] out = new int[n];
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (int a = 0; a < n; a++) {
-            min = Math.min(min, key[a]);
-            max = Math.max(max, key[a]);
-        }
-        long range = max - min;
-        if (range >= 0 && range <= 8L * n + 64) {
-            // counting sort; walking tieOrder backwards puts the later ones first among equals
-            int buckets = (int) range + 2;
-            if (count.length < buckets) {
-                count = new int[Math.max(buckets, 2 * count.length)];
-            }
-            Arrays.fill(count, 0, buckets, 0);
-            for (int a = 0; a < n; a++) {
-                count[(int) (key[a] - min) + 1]++;
-            }
-            for (int b = 1; b < buckets; b++) {
-                count[b] += count[b - 1];
-            }
-            for (int i = n - 1; i >= 0; i--) {
-                int a = tieOrder[i];
-                int at = count[(int) (key[a] - min)]++;
-                out[at] = a;
-                position[a] = at;
-            }
-            if (respectsPrecedence(out, backward)) {
-                return out;
-            }
-        } else if (n < (1 << 20) && range >= 0 && range < (1L << 42)) {
-            for (int i = 0; i < n; i++) {
-                sortKey[i] = (key[tieOrder[i]] - min) << 21 | (n - 1 - i);
-            }
-            Arrays.sort(sortKey);
-            for (int i = 0; i < n; i++) {
-                int a = tieOrder[n - 1 - (int) (sortKey[i] & ((1 << 21) - 1))];
-                out[i] = a;
-                position[a] = i;
-            }
-            if (respectsPrecedence(out, backward)) {
-                return out;
+    private List<Individual> evaluate(List<int[]> lists) {
+        boolean[] justifies = new boolean[lists.size()];
+        for (int i = 0; i < justifies.length; i++) {
+            used++;
+            justifies[i] = justify && used + 2 <= budget;
+            if (justifies[i]) {
+                used += 2;
             }
         }
-        return heapOrder(tieOrder, backward, out);
-    }
-
-    private boolean respectsPrecedence(int[] list, boolean backward) {
-        for (int a : list) {
-            for (int x : backward ? decoder.successors(a) : decoder.predecessors(a)) {
-                if (position[x] > position[a]) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private int[] heapOrder(int[] tieOrder, boolean backward, int[] out) {
-        for (int i = 0; i < n; i++) {
-            position[tieOrder[i]] = i;
-        }
-        heap.clear();
-        for (int a = 0; a < n; a++) {
-            pending[a] = backward ? decoder.successors(a).length : decoder.predecessors(a).length;
-            if (pending[a] == 0) {
-                heap.add(a);
-            }
-        }
-        for (int k = 0; k < n; k++) {
-            int a = heap.poll();
-            out[k] = a;
-            for (int x : backward ? decoder.predecessors(a) : decoder.successors(a)) {
-                if (--pending[x] == 0) {
-                    heap.add(x);
-                }
+        List<Individual> out = lanes.length == 1 || lists.size() == 1
+                ? sequential(lists, justifies)
+                : Parallel.map(lists.size(), i -> {
+                    Lane lane = Objects.requireNonNull(idle.poll(), "more threads than lanes");
+                    try {
+                        return lane.evaluate(lists.get(i), justifies[i]);
+                    } finally {
+                        idle.add(lane);
+                    }
+                });
+        for (Individual x : out) {
+            if (best == null || x.makespan < best.makespan) {
+                best = x;
             }
         }
         return out;
     }
 
-    private boolean before(int a, int b) {
-        return key[a] != key[b] ? key[a] < key[b] : position[a] > position[b];
+    private List<Individual> sequential(List<int[]> lists, boolean[] justifies) {
+        List<Individual> out = new ArrayList<>(lists.size());
+        for (int i = 0; i < lists.size(); i++) {
+            out.add(lanes[0].evaluate(lists.get(i), justifies[i]));
+        }
+        return out;
+    }
+
+    /** A decoder and the scratch space of decoding and ordering, used by one thread at a time. */
+    private static final class Lane {
+        private final Decoder decoder;
+        private final int n;
+        private final long[] key;
+        private final long[] sortKey;
+        private final int[] pending;
+        private final IntHeap heap;
+        private final int[] position;
+        private int[] count = new int[0];
+
+        Lane(Decoder decoder) {
+            this.decoder = decoder;
+            this.n = decoder.size();
+            this.key = new long[n];
+            this.sortKey = new long[n];
+            this.pending = new int[n];
+            this.heap = new IntHeap(this::before, n);
+            this.position = new int[n];
+        }
+
+        /** Decodes {@code list} (taking ownership) and, if {@code justified}, justifies it. */
+        Individual evaluate(int[] list, boolean justified) {
+            long makespan = decoder.decode(list);
+            Individual result = new Individual(list, makespan, starts());
+            if (justified) {
+                // right: by non-increasing finish, later in the list first among equals
+                for (int a = 0; a < n; a++) {
+                    key[a] = -decoder.finish(a);
+                }
+                int[] right = order(list, true);
+                decoder.decodeBackward(right, makespan);
+                // left: by non-decreasing start, later in the right list first among equals
+                for (int a = 0; a < n; a++) {
+                    key[a] = decoder.start(a);
+                }
+                int[] left = order(right, false);
+                long justifiedMakespan = decoder.decode(left);
+                if (justifiedMakespan <= makespan) { // a calendar-aware decoder might do worse: keep the first
+                    result = new Individual(left, justifiedMakespan, starts());
+                }
+            }
+            return result;
+        }
+
+        private long[] starts() {
+            long[] s = new long[n];
+            for (int a = 0; a < n; a++) {
+                s[a] = decoder.start(a);
+            }
+            return s;
+        }
+        /**
+         * The activities by increasing {@link #key} (ties: later in {@code tieOrder} first) subject
+         * to precedence: forward (predecessors first) or, when {@code backward}, successors first.
+         * The plain sort respects precedence whenever keys are start or finish times of a schedule
+         * with positive durations and finish-to-start links; otherwise (zero durations, other link
+         * types of a calendar decoder) a heap-based topological order by the same keys is used.
+         */
+        private int[] order(int[] tieOrder, boolean backward) {
+            int[] out = new int[n];
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (int a = 0; a < n; a++) {
+                min = Math.min(min, key[a]);
+                max = Math.max(max, key[a]);
+            }
+            long range = max - min;
+            if (range >= 0 && range <= 8L * n + 64) {
+                // counting sort; walking tieOrder backwards puts the later ones first among equals
+                int buckets = (int) range + 2;
+                if (count.length < buckets) {
+                    count = new int[Math.max(buckets, 2 * count.length)];
+                }
+                Arrays.fill(count, 0, buckets, 0);
+                for (int a = 0; a < n; a++) {
+                    count[(int) (key[a] - min) + 1]++;
+                }
+                for (int b = 1; b < buckets; b++) {
+                    count[b] += count[b - 1];
+                }
+                for (int i = n - 1; i >= 0; i--) {
+                    int a = tieOrder[i];
+                    int at = count[(int) (key[a] - min)]++;
+                    out[at] = a;
+                    position[a] = at;
+                }
+                if (respectsPrecedence(out, backward)) {
+                    return out;
+                }
+            } else if (n < (1 << 20) && range >= 0 && range < (1L << 42)) {
+                for (int i = 0; i < n; i++) {
+                    sortKey[i] = (key[tieOrder[i]] - min) << 21 | (n - 1 - i);
+                }
+                Arrays.sort(sortKey);
+                for (int i = 0; i < n; i++) {
+                    int a = tieOrder[n - 1 - (int) (sortKey[i] & ((1 << 21) - 1))];
+                    out[i] = a;
+                    position[a] = i;
+                }
+                if (respectsPrecedence(out, backward)) {
+                    return out;
+                }
+            }
+            return heapOrder(tieOrder, backward, out);
+        }
+
+        private boolean respectsPrecedence(int[] list, boolean backward) {
+            for (int a : list) {
+                for (int x : backward ? decoder.successors(a) : decoder.predecessors(a)) {
+                    if (position[x] > position[a]) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private int[] heapOrder(int[] tieOrder, boolean backward, int[] out) {
+            for (int i = 0; i < n; i++) {
+                position[tieOrder[i]] = i;
+            }
+            heap.clear();
+            for (int a = 0; a < n; a++) {
+                pending[a] = backward ? decoder.successors(a).length : decoder.predecessors(a).length;
+                if (pending[a] == 0) {
+                    heap.add(a);
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                int a = heap.poll();
+                out[k] = a;
+                for (int x : backward ? decoder.predecessors(a) : decoder.successors(a)) {
+                    if (--pending[x] == 0) {
+                        heap.add(x);
+                    }
+                }
+            }
+            return out;
+        }
+
+        private boolean before(int a, int b) {
+            return key[a] != key[b] ? key[a] < key[b] : position[a] > position[b];
+        }
     }
 }

@@ -258,4 +258,75 @@ class LevelingSearchTest {
         assertThrows(IllegalArgumentException.class, () -> LevelingSearch.search(d, twice, 1, 10));
         assertThrows(IllegalArgumentException.class, () -> LevelingSearch.search(d, new int[] {0}, 1, 10));
     }
+
+    /** Forks: each fork a decoder of its own over the same instance, counting its passes in a shared total. */
+    static final class Forking extends ForwardOnly {
+        final PsplibInstance instance;
+        final boolean justifies;
+        final java.util.concurrent.atomic.AtomicLong total;
+        final java.util.Set<Thread> threads;
+
+        Forking(PsplibInstance instance, boolean justifies, java.util.concurrent.atomic.AtomicLong total,
+                java.util.Set<Thread> threads) {
+            super(new RcpspDecoder(instance));
+            this.instance = instance;
+            this.justifies = justifies;
+            this.total = total;
+            this.threads = threads;
+        }
+
+        @Override
+        public long decode(int[] activityList) {
+            total.incrementAndGet();
+            threads.add(Thread.currentThread());
+            return super.decode(activityList);
+        }
+
+        @Override
+        public boolean canJustify() {
+            return justifies;
+        }
+
+        @Override
+        public void decodeBackward(int[] reverseList, long deadline) {
+            total.incrementAndGet();
+            inner.decodeBackward(reverseList, deadline);
+        }
+
+        @Override
+        public Decoder fork() {
+            return new Forking(instance, justifies, total, threads);
+        }
+    }
+
+    @Test
+    void decodingOnSeveralThreadsFindsExactlyWhatOneThreadFinds() {
+        for (String name : new String[] {"j3021_1", "j3046_1", "j3029_9"}) {
+            PsplibInstance p = Psplib.load(name);
+            for (boolean justifies : new boolean[] {false, true}) {
+                for (long budget : new long[] {7, 40, 1_000}) {
+                    LevelingSearch.Outcome alone = null;
+                    for (int threads : new int[] {1, 2, 3, 5}) {
+                        java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
+                        java.util.Set<Thread> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                        LevelingSearch.Outcome o = LevelingSearch.search(new Forking(p, justifies, passes, used),
+                                p.latestFinishList(), 17, budget, LevelingSearch.Settings.DEFAULT, threads);
+                        String what = name + (justifies ? " justified" : "") + ", budget " + budget + ", " + threads
+                                + " threads";
+                        assertEquals(o.schedules(), passes.get(), what + ": every schedule counted, once");
+                        assertTrue(o.schedules() <= budget, what);
+                        if (threads == 1) {
+                            alone = o;
+                            assertEquals(1, used.size(), what);
+                        } else {
+                            assertEquals(alone.makespan(), o.makespan(), what);
+                            assertArrayEquals(alone.list(), o.list(), what);
+                            assertEquals(alone.schedules(), o.schedules(), what);
+                        }
+                        assertValid(p, o);
+                    }
+                }
+            }
+        }
+    }
 }
