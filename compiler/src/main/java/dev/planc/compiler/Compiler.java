@@ -7,6 +7,7 @@ import dev.planc.compiler.diag.Code;
 import dev.planc.compiler.diag.Diagnostic;
 import dev.planc.compiler.diag.Diagnostics;
 import dev.planc.compiler.model.Plan;
+import dev.planc.compiler.parallel.Parallel;
 import dev.planc.compiler.resolve.References;
 import dev.planc.compiler.resolve.Resolver;
 import dev.planc.compiler.schedule.Schedule;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,13 +106,27 @@ public final class Compiler {
 
         Decl.PlanDecl planDecl = planBlock(files, syntaxClean, diagnostics);
         RuleContext valueContext = new RuleContext(files, decls, planDecl, null);
-        Rules.runValueRules(valueContext, diagnostics);
+        boolean resolving = syntaxClean && planDecl != null;
+        List<Decl> others = resolving ? decls.stream().filter(d -> !(d instanceof Decl.PlanDecl)).toList() : List.of();
+        // The value rules read only the syntax trees and resolving reads only the declarations, so
+        // the two run side by side, each into diagnostics of its own, added in the order the two
+        // would run one after the other (the model rules then see both).
+        Diagnostics fromValues = new Diagnostics();
+        Diagnostics fromResolving = new Diagnostics();
+        List<Resolver.@Nullable Resolved> resolvedBox = Parallel.map(resolving ? 2 : 1, piece -> {
+            if (piece == 0) {
+                Rules.runValueRules(valueContext, fromValues);
+                return null;
+            }
+            return Resolver.resolveWithReferences(Objects.requireNonNull(planDecl), others, fromResolving);
+        });
+        fromValues.all().forEach(diagnostics::report);
+        fromResolving.all().forEach(diagnostics::report);
 
         Plan plan = null;
         References references = References.none();
-        if (syntaxClean && planDecl != null) {
-            List<Decl> others = decls.stream().filter(d -> !(d instanceof Decl.PlanDecl)).toList();
-            Resolver.Resolved resolved = Resolver.resolveWithReferences(planDecl, others, diagnostics);
+        Resolver.Resolved resolved = resolving ? resolvedBox.get(1) : null;
+        if (resolved != null) {
             plan = resolved.plan();
             references = resolved.references();
             Rules.runModelRules(valueContext.withPlan(others, plan), diagnostics);

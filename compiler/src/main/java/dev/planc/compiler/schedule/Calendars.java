@@ -58,14 +58,27 @@ public final class Calendars {
         return from;
     }
 
-    /** Working time of a calendar minus whole-day leaves, over the days before {@code to}. */
-    synchronized WorkTime of(Calendar cal, List<Calendar.DayRange> leaves, LocalDate to) {
+    /**
+     * Working time of a calendar minus whole-day leaves, over the days before {@code to}. Built
+     * outside the lock, so threads asking for different calendars build them at once; two asking
+     * for the same one at once may both build it, and the one kept is the same either way.
+     */
+    WorkTime of(Calendar cal, List<Calendar.DayRange> leaves, LocalDate to) {
         String key = cal.id() + "|" + leaves;
-        Built b = built.get(key);
+        Built b;
+        synchronized (this) {
+            b = built.get(key);
+        }
         if (b == null || b.until.isBefore(to)) {
             LocalDate until = to.isAfter(reach) ? to : reach;
-            b = new Built(until, build(cal, leaves, until));
-            built.put(key, b);
+            Built made = new Built(until, build(cal, leaves, until));
+            synchronized (this) {
+                b = built.get(key);
+                if (b == null || b.until.isBefore(until)) {
+                    built.put(key, made);
+                    b = made;
+                }
+            }
         }
         return b.time.until(TimeGrid.minute(zone, to.atStartOfDay()));
     }

@@ -6,6 +6,7 @@ import dev.planc.compiler.diag.Diagnostic;
 import dev.planc.compiler.model.Plan;
 import dev.planc.compiler.model.Resource;
 import dev.planc.compiler.model.Task;
+import dev.planc.compiler.parallel.Parallel;
 import dev.planc.compiler.schedule.search.Decoder;
 import dev.planc.compiler.schedule.search.IntHeap;
 import dev.planc.compiler.schedule.search.LevelingSearch;
@@ -83,8 +84,11 @@ public final class Scheduler {
         List<Resource> resources = plan.resources();
         this.resourceTime = new WorkTime[resources.size()];
         this.capacity = new long[resources.size()];
+        // each resource's calendar with its leaves is years of days built on its own: in parallel
+        List<WorkTime> times = Parallel.map(resources.size(), i -> grid.of(resources.get(i).calendar(),
+                resources.get(i).leaves()));
         for (Resource r : resources) {
-            resourceTime[r.index()] = grid.of(r.calendar(), r.leaves());
+            resourceTime[r.index()] = times.get(r.index()); // a resource's index is its place in the list
             capacity[r.index()] = milli(r.capacity());
         }
         WorkTime planCal = grid.of(plan.defaultCalendar(), List.of());
