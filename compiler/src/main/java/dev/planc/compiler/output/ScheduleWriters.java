@@ -5,12 +5,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.planc.compiler.model.Task;
+import dev.planc.compiler.parallel.Parallel;
 import dev.planc.compiler.schedule.Schedule;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +23,8 @@ import org.yaml.snakeyaml.representer.Representer;
 /** JSON (Jackson) and YAML (SnakeYAML) of {@link ScheduleDocument}. */
 public final class ScheduleWriters {
     private static final JsonFactory JSON = new JsonFactory();
+    /** Tasks whose members are worked out before they are written. */
+    private static final int WINDOW = 4096;
 
     private ScheduleWriters() {}
 
@@ -52,8 +56,27 @@ public final class ScheduleWriters {
         value(gen, ScheduleDocument.head(schedule));
         gen.writeFieldName("tasks");
         gen.writeStartArray();
-        for (Task t : schedule.plan().tasks()) {
-            value(gen, ScheduleDocument.task(schedule, t));
+        // The tasks' members are worked out a window at a time, the window split over the cores;
+        // the generator then writes them in order.
+        List<Task> tasks = schedule.plan().tasks();
+        int pieces = Parallel.threads();
+        for (int from = 0; from < tasks.size(); from += WINDOW) {
+            int start = from;
+            int end = Math.min(tasks.size(), from + WINDOW);
+            List<List<Map<String, Object>>> parts = Parallel.map(pieces, k -> {
+                int lo = start + (int) ((long) (end - start) * k / pieces);
+                int hi = start + (int) ((long) (end - start) * (k + 1) / pieces);
+                List<Map<String, Object>> docs = new ArrayList<>(hi - lo);
+                for (int i = lo; i < hi; i++) {
+                    docs.add(ScheduleDocument.task(schedule, tasks.get(i)));
+                }
+                return docs;
+            });
+            for (List<Map<String, Object>> part : parts) {
+                for (Map<String, Object> doc : part) {
+                    value(gen, doc);
+                }
+            }
         }
         gen.writeEndArray();
         gen.writeFieldName("criticalPath");

@@ -8,7 +8,6 @@ import dev.planc.compiler.model.Resource;
 import dev.planc.compiler.model.Task;
 import dev.planc.compiler.parallel.Parallel;
 import dev.planc.compiler.schedule.search.Decoder;
-import dev.planc.compiler.schedule.search.IntHeap;
 import dev.planc.compiler.schedule.search.LevelingSearch;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -17,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a resolved plan into a schedule (LANGUAGE.md §4).
@@ -51,6 +51,16 @@ public final class Scheduler {
     /** Per task, the targets of its active links (in link order): waitsOn[woOff[t] .. woOff[t + 1]). */
     private final int[] woOff;
     private final int[] waitsOn;
+    /** Per active link (aligned with {@link #waitsOn}): its type, lag in minutes, and whether the lag is elapsed time. */
+    private final Task.LinkType[] linkType;
+    private final long[] linkLag;
+    private final boolean[] linkElapsed;
+    /** Per task: its {@code start >=} as a minute, or {@link Long#MIN_VALUE}. */
+    private final long[] startNoEarlier;
+    /** The request's "now" as a minute, or {@link Long#MIN_VALUE}. */
+    private final long nowMinute;
+    /** Per task: what the request says happened to it, or null. */
+    private final ScheduleRequest.@Nullable Actual[] actualOf;
     /** Per task, the tasks with an active link to it (in task order): dependents[depOff[t] .. depOff[t + 1]). */
     private final int[] depOff;
     private final int[] dependents;
@@ -161,6 +171,9 @@ public final class Scheduler {
             }
         }
         waitsOn = new int[woOff[n]];
+        linkType = new Task.LinkType[woOff[n]];
+        linkLag = new long[woOff[n]];
+        linkElapsed = new boolean[woOff[n]];
         dependents = new int[depOff[n]];
         int[] depFill = Arrays.copyOf(depOff, n);
         for (Task t : plan.tasks()) {
@@ -170,10 +183,20 @@ public final class Scheduler {
             int k = woOff[t.index()];
             for (Task.Link l : t.dependencies()) {
                 if (active[l.target()]) {
+                    linkType[k] = l.type();
+                    linkLag[k] = l.lagMinutes();
+                    linkElapsed[k] = l.lagElapsed();
                     waitsOn[k++] = l.target();
                     dependents[depFill[l.target()]++] = t.index();
                 }
             }
+        }
+        nowMinute = request.now() == null ? Long.MIN_VALUE : grid.minute(request.now());
+        startNoEarlier = new long[n];
+        actualOf = new ScheduleRequest.Actual[n];
+        for (Task t : plan.tasks()) {
+            startNoEarlier[t.index()] = t.startNoEarlier() == null ? Long.MIN_VALUE : grid.minute(t.startNoEarlier());
+            actualOf[t.index()] = request.actuals().get(t.index());
         }
     }
 
@@ -304,7 +327,7 @@ public final class Scheduler {
         Arrays.fill(aggStart, Long.MAX_VALUE);
         Arrays.fill(aggFinish, Long.MIN_VALUE);
         // the eligible activities, by rank, then index
-        IntHeap eligible = new IntHeap((x, y) -> rank[x] != rank[y] ? rank[x] < rank[y] : x < y, 64);
+        RankHeap eligible = new RankHeap(rank, 64);
         for (int t : roots) {
             release(t, pending, eligible);
         }
@@ -342,7 +365,7 @@ public final class Scheduler {
         return p;
     }
 
-    private void complete(int x, int[] pending, IntHeap eligible) {
+    private void complete(int x, int[] pending, RankHeap eligible) {
         for (int k = depOff[x]; k < depOff[x + 1]; k++) {
             int t = dependents[k];
             if (--pending[t] == 0 && ancestorsFree(t, pending)) {
@@ -361,7 +384,7 @@ public final class Scheduler {
     }
 
     /** {@code t} and its ancestors wait for nothing more: its free activities become eligible. */
-    private void release(int t, int[] pending, IntHeap eligible) {
+    private void release(int t, int[] pending, RankHeap eligible) {
         if (!active[t] || pending[t] > 0) {
             return;
         }
@@ -379,35 +402,24 @@ public final class Scheduler {
         long es = planStart;
         int driver = -1;
         finishBound[0] = Long.MIN_VALUE;
-        if (request.now() != null) {
-            es = Math.max(es, grid.minute(request.now()));
-        }
+        es = Math.max(es, nowMinute);
         WorkCalendar cal = lagCalendar[a];
         for (int x = a; x >= 0; x = parent[x]) {
-            Task t = plan.tasks().get(x);
-            if (t.startNoEarlier() != null) {
-                long c = grid.minute(t.startNoEarlier());
-                if (c > es) {
-                    es = c;
-                    driver = -1;
-                }
+            if (startNoEarlier[x] > es) {
+                es = startNoEarlier[x];
+                driver = -1;
             }
-            List<Task.Link> links = t.dependencies();
-            for (Task.Link l : links) {
-                int target = l.target();
-                if (!active[target]) {
-                    continue;
-                }
-                long base = switch (l.type()) {
-                    case START_TO_START -> aggStart[target];
-                    default -> aggFinish[target];
-                };
+            for (int k = woOff[x]; k < woOff[x + 1]; k++) {
+                int target = waitsOn[k];
+                Task.LinkType type = linkType[k];
+                long base = type == Task.LinkType.START_TO_START ? aggStart[target] : aggFinish[target];
                 if (base == Long.MAX_VALUE || base == Long.MIN_VALUE) {
                     continue; // a group with nothing active under it
                 }
-                long v = l.lagElapsed() ? base + l.lagMinutes() : cal.add(base, l.lagMinutes());
-                if (l.type() == Task.LinkType.FINISH_TO_FINISH) {
-                    if (!l.lagElapsed() && l.lagMinutes() < 0) {
+                long lag = linkLag[k];
+                long v = linkElapsed[k] ? base + lag : cal.add(base, lag);
+                if (type == Task.LinkType.FINISH_TO_FINISH) {
+                    if (!linkElapsed[k] && lag < 0) {
                         // A working lead counts back to the start of a working minute (09:00
                         // Tuesday); as a finish that working instant is the end of the minute
                         // before it (17:00 Monday).
@@ -428,7 +440,7 @@ public final class Scheduler {
         Task t = plan.tasks().get(a);
         long[] finishBound = new long[1];
         long es = earliest(a, p, aggStart, aggFinish, finishBound);
-        ScheduleRequest.Actual actual = request.actuals().get(a);
+        ScheduleRequest.Actual actual = actualOf[a];
         if (t.kind() == Task.Kind.MILESTONE) {
             long at = Math.max(es, finishBound[0]);
             if (actual != null) {
@@ -878,9 +890,8 @@ public final class Scheduler {
             int[] initial = decoder.listOf(best);
             long budget = request.levelingBudget() > 0 ? request.levelingBudget() : defaultBudget(decoder.size());
             LevelingSearch.Outcome outcome = LevelingSearch.search(decoder, initial, 0x5eed_2027L, budget);
-            Pass found = pass(decoder.rank(outcome.list()));
-            if (found.makespan < best.makespan) {
-                best = found;
+            if (outcome.makespan() < best.makespan) { // decoding its list again gives that makespan
+                best = pass(decoder.rank(outcome.list()));
             }
         }
         return finish(best);

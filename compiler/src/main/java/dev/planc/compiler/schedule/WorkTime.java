@@ -9,6 +9,11 @@ import java.util.Arrays;
  *
  * <p>Built for a fixed horizon. A query that would need time beyond it throws
  * {@link HorizonExceeded}; the scheduler then starts again with a longer horizon.
+ *
+ * <p>Finding the interval at a minute ({@link #floor}), the scheduler's most frequent question,
+ * does not search: the horizon is cut into buckets of {@value #BUCKET_BITS}-bit minutes (about
+ * 17 hours), each remembering the interval at its first minute, and from there the few
+ * intervals that start within a bucket are walked.
  */
 public final class WorkTime implements WorkCalendar {
     /** The intervals are the first {@code n} entries (the arrays may be shared with a longer horizon's). */
@@ -19,6 +24,10 @@ public final class WorkTime implements WorkCalendar {
     private final int n;
     private final long horizonStart;
     private final long horizonEnd;
+    /** bucket[b]: {@link #floor} of minute {@code horizonStart + (b << BUCKET_BITS)} over all the arrays' intervals. */
+    private final int[] bucket;
+
+    static final int BUCKET_BITS = 10;
 
     /** Thrown when an answer lies beyond the horizon the intervals were built for. */
     public static final class HorizonExceeded extends RuntimeException {
@@ -35,12 +44,34 @@ public final class WorkTime implements WorkCalendar {
     }
 
     private WorkTime(long[] starts, long[] ends, long[] cum, int n, long horizonStart, long horizonEnd) {
+        this(starts, ends, cum, n, horizonStart, horizonEnd, buckets(starts, n, horizonStart, horizonEnd));
+    }
+
+    private WorkTime(long[] starts, long[] ends, long[] cum, int n, long horizonStart, long horizonEnd, int[] bucket) {
         this.starts = starts;
         this.ends = ends;
         this.cum = cum;
         this.n = n;
         this.horizonStart = horizonStart;
         this.horizonEnd = horizonEnd;
+        this.bucket = bucket;
+    }
+
+    private static int[] buckets(long[] starts, int n, long horizonStart, long horizonEnd) {
+        long span = horizonEnd - horizonStart;
+        if (span <= 0 || span > (1L << 36)) { // empty, or a horizon too long to index (millennia): search
+            return new int[0];
+        }
+        int[] bucket = new int[(int) ((span - 1) >> BUCKET_BITS) + 1];
+        int i = -1;
+        for (int b = 0; b < bucket.length; b++) {
+            long t = horizonStart + ((long) b << BUCKET_BITS);
+            while (i + 1 < n && starts[i + 1] <= t) {
+                i++;
+            }
+            bucket[b] = i;
+        }
+        return bucket;
     }
 
     private static long[] sums(long[] starts, long[] ends, int n) {
@@ -66,7 +97,7 @@ public final class WorkTime implements WorkCalendar {
             e[k - 1] = end;
             return new WorkTime(Arrays.copyOf(starts, k), e, k, horizonStart, end);
         }
-        return new WorkTime(starts, ends, cum, k, horizonStart, end);
+        return new WorkTime(starts, ends, cum, k, horizonStart, end, bucket); // floor clamps to the first k
     }
 
     /** Round the clock over the horizon: elapsed time. */
@@ -88,8 +119,17 @@ public final class WorkTime implements WorkCalendar {
 
     /** Index of the last interval starting at or before {@code t}, or -1. */
     int floor(long t) {
-        int i = Arrays.binarySearch(starts, 0, n, t);
-        return i >= 0 ? i : -i - 2;
+        long offset = t - horizonStart;
+        int b = (int) (offset >> BUCKET_BITS);
+        if (offset < 0 || b >= bucket.length) {
+            int i = Arrays.binarySearch(starts, 0, n, t);
+            return i >= 0 ? i : -i - 2;
+        }
+        int i = Math.min(bucket[b], n - 1);
+        while (i + 1 < n && starts[i + 1] <= t) {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -104,8 +144,7 @@ public final class WorkTime implements WorkCalendar {
             }
             i++;
         }
-        int j = Arrays.binarySearch(starts, i, n, t);
-        return j >= 0 ? j : -j - 2;
+        return Math.max(i, floor(t));
     }
 
     /** Working minutes in {@code [horizonStart, t)}. */
@@ -168,19 +207,25 @@ public final class WorkTime implements WorkCalendar {
         if (minutes <= 0) {
             return minutes == 0 ? t : sub(t, -minutes);
         }
-        long target = work(t) + minutes;
+        int i = floor(t);
+        long target = (i < 0 ? 0 : cum[i] + Math.min(t, ends[i]) - starts[i]) + minutes;
         if (target > cum[n]) {
             throw new HorizonExceeded();
         }
-        // interval i with cum[i] < target <= cum[i+1]
-        int lo = 0;
-        int hi = n - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cum[mid + 1] < target) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+        // interval lo with cum[lo] < target <= cum[lo+1]: near t for a short span, else searched
+        int lo = Math.max(0, i);
+        for (int walk = 0; walk < 8 && cum[lo + 1] < target; walk++) {
+            lo++;
+        }
+        if (cum[lo + 1] < target) {
+            int hi = n - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cum[mid + 1] < target) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
             }
         }
         return starts[lo] + (target - cum[lo]);
@@ -195,22 +240,28 @@ public final class WorkTime implements WorkCalendar {
         if (minutes <= 0) {
             return minutes == 0 ? t : add(t, -minutes);
         }
-        long target = work(t) - minutes;
+        int i = floor(t);
+        long target = (i < 0 ? 0 : cum[i] + Math.min(t, ends[i]) - starts[i]) - minutes;
         if (target < 0) {
             throw new HorizonExceeded();
         }
-        // interval i with cum[i] <= target < cum[i+1]
-        int lo = 0;
-        int hi = n - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (cum[mid] <= target) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
+        // interval lo with cum[lo] <= target < cum[lo+1]: near t for a short span, else searched
+        int hi = i; // i >= 0 here: there is working time before t
+        for (int walk = 0; walk < 8 && cum[hi] > target; walk++) {
+            hi--;
+        }
+        if (cum[hi] > target) {
+            int lo = 0;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (cum[mid] <= target) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
             }
         }
-        return starts[lo] + (target - cum[lo]);
+        return starts[hi] + (target - cum[hi]);
     }
 
     /** Working time common to this and {@code other}. */

@@ -99,4 +99,89 @@ class WorkTimeTest {
         assertEquals(3 * 60, both.between(at("2027-01-04T00:00"), at("2027-01-05T00:00")));
         assertEquals("2027-01-04T09:00", local(both.next(at("2027-01-04T08:00"))));
     }
+
+    /**
+     * The bucketed lookups ({@code floor}, and the walks of {@code add} and {@code sub}) against
+     * a minute-by-minute reference, on random intervals, sparse and dense (many per bucket),
+     * shorter views of them ({@code until}) and queries outside the horizon.
+     */
+    @Test
+    void lookupsAgreeWithCountingMinuteByMinute() {
+        java.util.Random random = new java.util.Random(4242);
+        for (int round = 0; round < 60; round++) {
+            long origin = 1_000_000 + random.nextInt(5000);
+            int span = 3000 + random.nextInt(12_000);
+            int maxGap = round % 3 == 0 ? 3 : round % 3 == 1 ? 200 : 3000; // dense, daily, sparse
+            long[] starts = new long[span];
+            long[] ends = new long[span];
+            int n = 0;
+            long t = origin + random.nextInt(maxGap);
+            while (true) {
+                long e = t + 1 + random.nextInt(round % 3 == 0 ? 3 : 600);
+                if (e > origin + span) {
+                    break;
+                }
+                starts[n] = t;
+                ends[n] = e;
+                n++;
+                t = e + 1 + random.nextInt(maxGap);
+            }
+            WorkTime full = new WorkTime(starts, ends, n, origin, origin + span);
+            long cut = origin + random.nextInt(span);
+            for (WorkTime w : List.of(full, full.until(cut))) {
+                boolean[] working = new boolean[span];
+                for (int k = 0; k < w.intervalCount(); k++) {
+                    for (long m = w.intervalStart(k); m < w.intervalEnd(k); m++) {
+                        working[(int) (m - origin)] = true;
+                    }
+                }
+                for (int q = 0; q < 400; q++) {
+                    long at = origin - 50 + random.nextInt(span + 100);
+                    int expectedFloor = -1;
+                    for (int k = 0; k < w.intervalCount(); k++) {
+                        if (w.intervalStart(k) <= at) {
+                            expectedFloor = k;
+                        }
+                    }
+                    assertEquals(expectedFloor, w.floor(at), "floor at " + at);
+                    assertEquals(expectedFloor, w.floorFrom(Math.max(-1, expectedFloor - random.nextInt(3)), at));
+                    if (at < origin || at >= origin + span) {
+                        continue;
+                    }
+                    long minutes = 1 + random.nextInt(round % 2 == 0 ? 30 : 3000);
+                    assertEquals(reference(working, origin, at, minutes, true), attempt(() -> w.add(at, minutes)),
+                            "add " + minutes + " at " + at);
+                    assertEquals(reference(working, origin, at, minutes, false), attempt(() -> w.sub(at, minutes)),
+                            "sub " + minutes + " at " + at);
+                }
+            }
+        }
+    }
+
+    /** Minute by minute: where {@code minutes} of work from {@code at} end (forward) or begin (backward); null beyond. */
+    private static Long reference(boolean[] working, long origin, long at, long minutes, boolean forward) {
+        long left = minutes;
+        if (forward) {
+            for (long m = at; m < origin + working.length; m++) {
+                if (working[(int) (m - origin)] && --left == 0) {
+                    return m + 1;
+                }
+            }
+        } else {
+            for (long m = at - 1; m >= origin; m--) {
+                if (working[(int) (m - origin)] && --left == 0) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Long attempt(java.util.function.LongSupplier f) {
+        try {
+            return f.getAsLong();
+        } catch (WorkTime.HorizonExceeded e) {
+            return null;
+        }
+    }
 }
