@@ -1,9 +1,8 @@
 package dev.planc.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,18 +19,23 @@ import picocli.CommandLine.Command;
         description = "Plan-as-code: check, format and schedule .plan files; log what happened and ask for status.")
 public final class Main implements Runnable {
     /** The commands, in the order help lists them. */
-    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+    private static final List<String> COMMANDS = List.of("check", "fmt", "schedule", "log", "status", "baseline",
+            "serve", "lsp", "help");
 
-    static {
-        COMMANDS.put("check", CheckCommand::new);
-        COMMANDS.put("fmt", FmtCommand::new);
-        COMMANDS.put("schedule", ScheduleCommand::new);
-        COMMANDS.put("log", LogCommand::new);
-        COMMANDS.put("status", StatusCommand::new);
-        COMMANDS.put("baseline", BaselineCommand::new);
-        COMMANDS.put("serve", ServeCommand::new);
-        COMMANDS.put("lsp", LspCommand::new);
-        COMMANDS.put("help", CommandLine.HelpCommand::new);
+    /** A new instance of the command called {@code name}, or null (a switch: no lambdas to link at start-up). */
+    private static @Nullable Object command(String name) {
+        return switch (name) {
+            case "check" -> new CheckCommand();
+            case "fmt" -> new FmtCommand();
+            case "schedule" -> new ScheduleCommand();
+            case "log" -> new LogCommand();
+            case "status" -> new StatusCommand();
+            case "baseline" -> new BaselineCommand();
+            case "serve" -> new ServeCommand();
+            case "lsp" -> new LspCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> null;
+        };
     }
 
     public static final int OK = 0;
@@ -58,11 +62,13 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new Main());
-        Supplier<Object> asked = args.length > 0 && !args[0].equals("help") ? COMMANDS.get(args[0]) : null;
+        Object asked = args.length > 0 && !args[0].equals("help") ? command(args[0]) : null;
         if (asked != null) {
-            cli.addSubcommand(args[0], asked.get());
+            cli.addSubcommand(args[0], asked);
         } else {
-            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            for (String name : COMMANDS) {
+                cli.addSubcommand(name, command(name));
+            }
         }
         cli.setOut(out);
         cli.setErr(err);

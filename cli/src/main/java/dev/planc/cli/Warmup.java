@@ -5,6 +5,7 @@ import dev.planc.compiler.parallel.Parallel;
 import dev.planc.compiler.schedule.ScheduleRequest;
 import dev.planc.compiler.source.Source;
 import dev.planc.compiler.source.SourceLoader;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,8 +49,9 @@ final class Warmup {
 
     private static void run() {
         try {
+            // a few schedules of the search, not the thousands a plan this small gets by default
             Compiler.compile(new Source("warmup.plan", PLAN), path -> new SourceLoader.LoadResult.Failed("no includes", true),
-                    ScheduleRequest.plain());
+                    new ScheduleRequest(null, Map.of(), Set.of(), 4));
         } catch (RuntimeException | Error e) {
             // a warm-up that fails costs nothing: the command does the real work and reports
         }
