@@ -1069,7 +1069,7 @@ public final class Scheduler {
         for (int k = p.placed - 1; k >= 0; k--) {
             int a = p.order[k];
             long lf = planFinish;
-            for (int x = a; x >= 0; x = plan.tasks().get(x).parent()) {
+            for (int x = a; x >= 0; x = parent[x]) {
                 for (int j = depOff[x]; j < depOff[x + 1]; j++) {
                     int d = dependents[j];
                     for (Task.Link l : plan.tasks().get(d).dependencies()) {
@@ -1083,7 +1083,7 @@ public final class Scheduler {
             lateFinish[a] = lf;
             long span = calendar[a].between(p.start[a], p.finish[a]);
             lateStart[a] = plan.tasks().get(a).kind() == Task.Kind.MILESTONE ? lf : calendar[a].sub(lf, span);
-            for (int x = plan.tasks().get(a).parent(); x >= 0; x = plan.tasks().get(x).parent()) {
+            for (int x = parent[a]; x >= 0; x = parent[x]) {
                 lateStart[x] = Math.min(lateStart[x], lateStart[a]);
                 lateFinish[x] = Math.min(lateFinish[x], lateFinish[a]);
             }
@@ -1097,7 +1097,7 @@ public final class Scheduler {
             // idle clock between an elapsed task and a day-shift successor is not slack.
             WorkCalendar measure = calendar[a] == grid.elapsed() ? planCalendar : calendar[a];
             slack[a] = Math.max(0, measure.between(p.finish[a], lateFinish[a]));
-            for (int x = plan.tasks().get(a).parent(); x >= 0; x = plan.tasks().get(x).parent()) {
+            for (int x = parent[a]; x >= 0; x = parent[x]) {
                 slack[x] = Math.min(slack[x], slack[a]);
             }
         }

@@ -22,7 +22,10 @@ public final class RuleContext {
     private final @Nullable Plan plan;
     private final Index index;
 
-    /** The walk and the by-class index, shared by the value and the model stage. */
+    /**
+     * The walk and the by-class index, shared by the value and the model stage, and by rules
+     * running at once (built under the index's lock, once).
+     */
     private static final class Index {
         @Nullable List<Node> all;
         @Nullable Map<Class<?>, List<Node>> byClass;
@@ -69,6 +72,12 @@ public final class RuleContext {
 
     /** Every AST node of every file, pre-order, computed once on request (rules ask by type instead). */
     public List<Node> nodes() {
+        synchronized (index) {
+            return allNodes();
+        }
+    }
+
+    private List<Node> allNodes() {
         if (index.all == null) {
             List<Node> all = new ArrayList<>();
             for (PlanFile f : files) {
@@ -102,6 +111,13 @@ public final class RuleContext {
      */
     @SuppressWarnings("unchecked")
     public <T> List<T> nodes(Class<T> type) {
+        synchronized (index) {
+            return nodesOf(type);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> nodesOf(Class<T> type) {
         List<?> cached = index.byType.get(type);
         if (cached != null) {
             return (List<T>) cached;

@@ -1,6 +1,7 @@
 package dev.planc.compiler.validate;
 
 import dev.planc.compiler.diag.Diagnostics;
+import dev.planc.compiler.parallel.Parallel;
 import java.util.List;
 
 /** The registry of rules, in the order they run. */
@@ -27,15 +28,27 @@ public final class Rules {
         }
     }
 
-    /** Structure rules, then warnings if nothing so far was an error. Needs the resolved plan. */
+    /**
+     * Structure rules, then warnings if nothing so far was an error. Needs the resolved plan.
+     * The rules of each group are independent (rules keep no state; the context's index is
+     * built once under its lock), so they run side by side, each into diagnostics of its own,
+     * added in rule order: the same list as running them one after the other.
+     */
     public static void runModelRules(RuleContext context, Diagnostics out) {
-        for (Rule r : STRUCTURE_RULES) {
-            r.check(context, out);
-        }
+        runTogether(STRUCTURE_RULES, context, out);
         if (!out.hasErrors()) {
-            for (Rule r : WARNING_RULES) {
-                r.check(context, out);
-            }
+            runTogether(WARNING_RULES, context, out);
+        }
+    }
+
+    private static void runTogether(List<Rule> rules, RuleContext context, Diagnostics out) {
+        List<Diagnostics> found = Parallel.map(rules.size(), i -> {
+            Diagnostics d = new Diagnostics();
+            rules.get(i).check(context, d);
+            return d;
+        });
+        for (Diagnostics d : found) {
+            d.all().forEach(out::report);
         }
     }
 }
