@@ -15,7 +15,6 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
-import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +51,7 @@ public final class SyntaxParser {
         Diagnostics lowered = new Diagnostics();
         List<Comment> comments = new ArrayList<>();
         PlanTokens tokens = new PlanTokens(source, offsets, lexical, comments, false);
-        TokenStream stream = new UnbufferedTokenStream<>(tokens);
+        TokenStream stream = new PlanTokenStream(tokens);
         PlanParser parser = new SizedPlanParser(stream);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
