@@ -65,17 +65,39 @@ final class PlanTokens implements TokenSource {
      * @param keepAll keep every token (for {@link #all()}); otherwise only a window, for pulling
      */
     PlanTokens(Source source, OffsetMap offsets, Diagnostics diagnostics, List<Comment> comments, boolean keepAll) {
+        this(source, offsets, diagnostics, comments, keepAll, offsets.noSurrogates()
+                ? new PlanLexer(new SourceCharStream(source.text(), source.path()))
+                : new PlanLexer(CharStreams.fromString(source.text(), source.path())));
+    }
+
+    /**
+     * Pulled tokens of the source from offset {@code from} on, to its end, as the tokens of the
+     * whole source from there would be if the lexer were at the start of a token there with
+     * nothing pending: the same offsets, and the same lines and columns.
+     *
+     * @param chars the source's text, which has no surrogates (offsets are then code point indexes)
+     * @param from the start of a line, or 0
+     * @param line the 1-based line that starts at {@code from}
+     */
+    PlanTokens(Source source, OffsetMap offsets, Diagnostics diagnostics, List<Comment> comments, char[] chars,
+            int from, int line) {
+        this(source, offsets, diagnostics, comments, false, new PlanLexer(new SourceCharStream(chars, source.path(),
+                from)));
+        lexer.setLine(line);
+        lexer.setCharPositionInLine(0);
+    }
+
+    private PlanTokens(Source source, OffsetMap offsets, Diagnostics diagnostics, List<Comment> comments,
+            boolean keepAll, PlanLexer lexer) {
         this.source = source;
         this.text = source.text();
         this.offsets = offsets;
         this.diagnostics = diagnostics;
         this.comments = comments;
         this.keepAll = keepAll;
-        if (offsets.noSurrogates()) {
-            this.lexer = new PlanLexer(new SourceCharStream(text, source.path()));
+        this.lexer = lexer;
+        if (lexer.getInputStream() instanceof SourceCharStream) {
             lexer.setTokenFactory(PlanToken.FACTORY);
-        } else {
-            this.lexer = new PlanLexer(CharStreams.fromString(text, source.path()));
         }
         lexer.removeErrorListeners();
         this.input = lexer.getInputStream();

@@ -10,7 +10,8 @@ import org.antlr.v4.runtime.TokenStream;
  * The parser of the streaming parse: {@link PlanParser} with each rule context's list of
  * children sized for what the rule usually holds. ANTLR starts every such list at ten slots, and
  * a large file has a rule context per name, member and value (1.5 M in a 100k-task plan), most
- * with one or two children. Only the initial capacity differs; the trees are the same.
+ * with one or two children. Only the initial capacity differs; the trees are the same. It also
+ * counts how deeply the rules nest, which the parse in chunks bounds (see {@link SyntaxParser}).
  */
 final class SizedPlanParser extends PlanParser {
     private static final int[] CAPACITY = new int[ruleNames.length];
@@ -27,8 +28,31 @@ final class SizedPlanParser extends PlanParser {
         }
     }
 
+    /** Rules entered and not yet left, and the most there have been. */
+    private int depth;
+    private int deepest;
+
     SizedPlanParser(TokenStream input) {
         super(input);
+    }
+
+    /** The deepest nesting of rule invocations so far (how deep the parser recursed). */
+    int deepest() {
+        return deepest;
+    }
+
+    @Override
+    public void enterRule(ParserRuleContext localctx, int state, int ruleIndex) {
+        if (++depth > deepest) {
+            deepest = depth;
+        }
+        super.enterRule(localctx, state, ruleIndex);
+    }
+
+    @Override
+    public void exitRule() {
+        depth--;
+        super.exitRule();
     }
 
     /** Every rule context (a labelled alternative's too) passes here before its first child is added. */

@@ -27,9 +27,20 @@ final class SourceCharStream implements CharStream {
 
     /** @param text has no surrogates (see {@link OffsetMap#noSurrogates()}) */
     SourceCharStream(String text, String name) {
-        this.chars = text.toCharArray();
+        this(text.toCharArray(), name, 0);
+    }
+
+    /**
+     * The stream of {@code chars}, read from {@code from} on: the same indexes as the stream of the
+     * whole text, for lexing one part of it. The array is only read, so streams may share it.
+     *
+     * @param chars the text's chars, without surrogates
+     */
+    SourceCharStream(char[] chars, String name, int from) {
+        this.chars = chars;
         this.name = name;
         this.size = chars.length;
+        this.position = from;
     }
 
     @Override

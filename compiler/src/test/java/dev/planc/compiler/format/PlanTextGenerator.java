@@ -16,7 +16,7 @@ import net.jqwik.api.Tuple.Tuple2;
  * spaces, tabs, newlines and blank lines, CRLF, line and block comments (with non-ASCII text), or
  * nothing at all where the two tokens cannot run together.
  */
-final class PlanTextGenerator {
+public final class PlanTextGenerator {
     private PlanTextGenerator() {}
 
     /** Every reserved word of the lexer. */
@@ -35,7 +35,7 @@ final class PlanTextGenerator {
 
     // ------------------------------------------------------------------ whole files
 
-    static Arbitrary<String> plans() {
+    public static Arbitrary<String> plans() {
         return topDeclaration().list().ofMinSize(0).ofMaxSize(6).flatMap(decls -> {
             List<String> tokens = new ArrayList<>();
             decls.forEach(tokens::addAll);
