@@ -82,7 +82,8 @@ public final class SyntaxParser {
      * took 13 to 30 ms longer than the whole-file parse from 70 to 300 KB, broke even near 580 KB
      * and saved 11 to 26% from 1.2 MB. A cold parse is mostly warming up (class loading, the
      * interpreter, compiling), which each chunk's thread repeats and which shares the second core
-     * with the JIT; in a warm JVM smaller sources would gain too.
+     * with the JIT. In a warm JVM (C2) two chunks were slower than one at 70 KB and 3 to 21%
+     * faster from 128 KB, in noisy runs: a long-lived process might want a lower threshold.
      */
     static final int CHUNKED_FROM = 512 * 1024;
     /** More chunks than threads only adds cuts; the cap bounds the scan's work on large machines. */
