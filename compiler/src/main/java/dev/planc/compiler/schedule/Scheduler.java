@@ -889,7 +889,9 @@ public final class Scheduler {
             CalendarDecoder decoder = new CalendarDecoder(base, best);
             int[] initial = decoder.listOf(best);
             long budget = request.levelingBudget() > 0 ? request.levelingBudget() : defaultBudget(decoder.size());
-            LevelingSearch.Outcome outcome = LevelingSearch.search(decoder, initial, 0x5eed_2027L, budget);
+            // the priority-rule pass is the decode of its own placement order: handed over, not redone
+            LevelingSearch.Outcome outcome = LevelingSearch.search(decoder, initial, best.makespan,
+                    decoder.startsOf(best), 0x5eed_2027L, budget);
             if (outcome.makespan() < best.makespan) { // decoding its list again gives that makespan
                 best = pass(decoder.rank(outcome.list()));
             }
@@ -1018,6 +1020,15 @@ public final class Scheduler {
             return list;
         }
 
+        /** Each activity's start in a pass, by activity number. */
+        long[] startsOf(Pass p) {
+            long[] starts = new long[activity.length];
+            for (int a = 0; a < activity.length; a++) {
+                starts[a] = p.start[activity[a]];
+            }
+            return starts;
+        }
+
         long[] rank(int[] list) {
             long[] rank = new long[n];
             for (int i = 0; i < list.length; i++) {
@@ -1101,29 +1112,19 @@ public final class Scheduler {
                 slack[x] = Math.min(slack[x], slack[a]);
             }
         }
-        for (Task t : plan.tasks()) {
-            int i = t.index();
-            boolean scheduled = active[i] && p.start[i] != Long.MIN_VALUE;
-            List<Schedule.Booking> bookings = new ArrayList<>();
-            if (scheduled && leaf[i] && p.fragments[i] != null) {
-                long[] f = p.fragments[i];
-                for (int al = 0; al < t.assignments().size(); al++) {
-                    for (int k = 0; k < f.length; k += 3) {
-                        if (f[k] == al) {
-                            bookings.add(new Schedule.Booking(t.assignments().get(al).resource(),
-                                    t.assignments().get(al).units(), grid.local(f[k + 1]), grid.local(f[k + 2])));
-                        }
-                    }
-                }
-            } else if (scheduled && leaf[i]) {
-                for (Task.Allocation al : t.assignments()) {
-                    bookings.add(new Schedule.Booking(al.resource(), al.units(), grid.local(p.start[i]),
-                            grid.local(p.finish[i])));
-                }
+        // Entries are independent of one another (their times converted to local time, a
+        // booking per stretch): built in a piece per core, joined in task order.
+        int pieces = Parallel.threads();
+        for (List<Schedule.Entry> part : Parallel.map(pieces, k -> {
+            int lo = (int) ((long) n * k / pieces);
+            int hi = (int) ((long) n * (k + 1) / pieces);
+            List<Schedule.Entry> made = new ArrayList<>(hi - lo);
+            for (int i = lo; i < hi; i++) {
+                made.add(entry(plan.tasks().get(i), p, slack));
             }
-            long s = scheduled ? slack[i] : 0;
-            entries.add(new Schedule.Entry(i, scheduled ? grid.local(p.start[i]) : null,
-                    scheduled ? grid.local(p.finish[i]) : null, scheduled ? s : 0, scheduled && s == 0, bookings));
+            return made;
+        })) {
+            entries.addAll(part);
         }
         List<Integer> critical = criticalPath(p, slack, planFinish);
         List<Diagnostic> diagnostics = deadlines(p);
@@ -1133,6 +1134,32 @@ public final class Scheduler {
         }
         Schedule schedule = new Schedule(plan, grid.local(planStart), grid.local(planFinish), entries, critical, placed);
         return new Result<>(schedule, diagnostics);
+    }
+
+    /** A task's entry in the schedule: its times in local time, its slack, and its bookings. */
+    private Schedule.Entry entry(Task t, Pass p, long[] slack) {
+        int i = t.index();
+        boolean scheduled = active[i] && p.start[i] != Long.MIN_VALUE;
+        List<Schedule.Booking> bookings = new ArrayList<>();
+        if (scheduled && leaf[i] && p.fragments[i] != null) {
+            long[] f = p.fragments[i];
+            for (int al = 0; al < t.assignments().size(); al++) {
+                for (int k = 0; k < f.length; k += 3) {
+                    if (f[k] == al) {
+                        bookings.add(new Schedule.Booking(t.assignments().get(al).resource(),
+                                t.assignments().get(al).units(), grid.local(f[k + 1]), grid.local(f[k + 2])));
+                    }
+                }
+            }
+        } else if (scheduled && leaf[i]) {
+            for (Task.Allocation al : t.assignments()) {
+                bookings.add(new Schedule.Booking(al.resource(), al.units(), grid.local(p.start[i]),
+                        grid.local(p.finish[i])));
+            }
+        }
+        long s = scheduled ? slack[i] : 0;
+        return new Schedule.Entry(i, scheduled ? grid.local(p.start[i]) : null,
+                scheduled ? grid.local(p.finish[i]) : null, scheduled ? s : 0, scheduled && s == 0, bookings);
     }
 
     /**

@@ -329,4 +329,24 @@ class LevelingSearchTest {
             }
         }
     }
+
+    @Test
+    void anInitialListDecodedByTheCallerIsCountedNotDecodedAgain() {
+        for (String name : new String[] {"j3021_1", "j3046_1"}) {
+            PsplibInstance p = Psplib.load(name);
+            for (long budget : new long[] {1, 9, 500}) {
+                ForwardOnly plain = new ForwardOnly(new RcpspDecoder(p));
+                LevelingSearch.Outcome expected = LevelingSearch.search(plain, p.latestFinishList(), 3, budget);
+                RcpspDecoder first = new RcpspDecoder(p);
+                long makespan = first.decode(p.latestFinishList());
+                ForwardOnly handed = new ForwardOnly(new RcpspDecoder(p));
+                LevelingSearch.Outcome got = LevelingSearch.search(handed, p.latestFinishList(), makespan,
+                        Psplib.starts(first), 3, budget);
+                assertArrayEquals(expected.list(), got.list(), name + " at " + budget);
+                assertEquals(expected.makespan(), got.makespan());
+                assertEquals(expected.schedules(), got.schedules(), "the handed schedule still counts");
+                assertEquals(plain.passes - 1, handed.passes, "one decode fewer");
+            }
+        }
+    }
 }
