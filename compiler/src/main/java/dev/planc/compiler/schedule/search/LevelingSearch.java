@@ -1,12 +1,12 @@
 package dev.planc.compiler.schedule.search;
 
+import dev.planc.compiler.parallel.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import dev.planc.compiler.parallel.Parallel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +49,11 @@ import org.jspecify.annotations.Nullable;
  * project scheduling: an update", EJOR 174). The search never exceeds it and is deterministic:
  * one {@link Random} with the given seed, {@link StrictMath}, no clock, no hash-ordered
  * iteration, stable sorts.
+ *
+ * <p>When the decoder {@linkplain Decoder#fork forks}, each generation's children (and the initial
+ * samples) are decoded on all cores at once. Every random draw (sampling, tournaments, crossover,
+ * mutation) happens before, on the calling thread, and the budget and the best are counted in
+ * list order afterwards, so the outcome is the same on any number of threads.
  */
 public final class LevelingSearch {
     /**
@@ -131,7 +136,8 @@ public final class LevelingSearch {
     /**
      * Searches for a short schedule.
      *
-     * @param decoder the schedule-generation scheme; used from this thread only
+     * @param decoder the schedule-generation scheme; used by one thread at a time: this one, or,
+     *     when it {@linkplain Decoder#fork forks}, any of the threads decoding a generation
      * @param initialList a precedence-feasible activity list, typically from a priority rule;
      *     it also biases the initial population (not modified)
      * @param seed the seed of the only source of randomness
