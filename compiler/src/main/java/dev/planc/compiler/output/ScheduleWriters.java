@@ -12,7 +12,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -59,23 +58,11 @@ public final class ScheduleWriters {
         // The tasks' members are worked out a window at a time, the window split over the cores;
         // the generator then writes them in order.
         List<Task> tasks = schedule.plan().tasks();
-        int pieces = Parallel.threads();
         for (int from = 0; from < tasks.size(); from += WINDOW) {
             int start = from;
-            int end = Math.min(tasks.size(), from + WINDOW);
-            List<List<Map<String, Object>>> parts = Parallel.map(pieces, k -> {
-                int lo = start + (int) ((long) (end - start) * k / pieces);
-                int hi = start + (int) ((long) (end - start) * (k + 1) / pieces);
-                List<Map<String, Object>> docs = new ArrayList<>(hi - lo);
-                for (int i = lo; i < hi; i++) {
-                    docs.add(ScheduleDocument.task(schedule, tasks.get(i)));
-                }
-                return docs;
-            });
-            for (List<Map<String, Object>> part : parts) {
-                for (Map<String, Object> doc : part) {
-                    value(gen, doc);
-                }
+            for (Map<String, Object> doc : Parallel.mapInRanges(Math.min(WINDOW, tasks.size() - from),
+                    i -> ScheduleDocument.task(schedule, tasks.get(start + i)))) {
+                value(gen, doc);
             }
         }
         gen.writeEndArray();

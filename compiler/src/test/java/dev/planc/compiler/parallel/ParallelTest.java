@@ -95,6 +95,17 @@ class ParallelTest {
         assertEquals(null, nulls.get(1));
     }
 
+    @Test
+    void rangesGiveEveryIndexOnceInOrder() {
+        for (int count : new int[] {0, 1, 2, 3, 7, 1000}) {
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                expected.add(3 * i);
+            }
+            assertEquals(expected, Parallel.mapInRanges(count, i -> 3 * i), "count " + count);
+        }
+    }
+
     private static long sink;
 
     private static void spin(long rounds) {
