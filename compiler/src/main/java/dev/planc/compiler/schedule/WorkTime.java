@@ -149,11 +149,12 @@ public final class WorkTime implements WorkCalendar {
 
     /** Working minutes in {@code [horizonStart, t)}. */
     private long work(long t) {
-        int i = floor(t);
-        if (i < 0) {
-            return 0;
-        }
-        return cum[i] + Math.min(t, ends[i]) - starts[i];
+        return workAt(floor(t), t);
+    }
+
+    /** {@link #work} of {@code t}, given its {@link #floor} {@code i}. */
+    private long workAt(int i, long t) {
+        return i < 0 ? 0 : cum[i] + Math.min(t, ends[i]) - starts[i];
     }
 
     /** Working minutes over the whole horizon. */
@@ -208,7 +209,7 @@ public final class WorkTime implements WorkCalendar {
             return minutes == 0 ? t : sub(t, -minutes);
         }
         int i = floor(t);
-        long target = (i < 0 ? 0 : cum[i] + Math.min(t, ends[i]) - starts[i]) + minutes;
+        long target = workAt(i, t) + minutes;
         if (target > cum[n]) {
             throw new HorizonExceeded();
         }
@@ -241,7 +242,7 @@ public final class WorkTime implements WorkCalendar {
             return minutes == 0 ? t : add(t, -minutes);
         }
         int i = floor(t);
-        long target = (i < 0 ? 0 : cum[i] + Math.min(t, ends[i]) - starts[i]) - minutes;
+        long target = workAt(i, t) - minutes;
         if (target < 0) {
             throw new HorizonExceeded();
         }
