@@ -120,8 +120,8 @@ public final class Compiler {
             }
             return Resolver.resolveWithReferences(Objects.requireNonNull(planDecl), others, fromResolving);
         });
-        fromValues.all().forEach(diagnostics::report);
-        fromResolving.all().forEach(diagnostics::report);
+        diagnostics.reportAll(fromValues);
+        diagnostics.reportAll(fromResolving);
 
         Plan plan = null;
         References references = References.none();

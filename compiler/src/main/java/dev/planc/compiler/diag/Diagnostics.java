@@ -18,6 +18,11 @@ public final class Diagnostics {
         return report(Diagnostic.of(code, span, message));
     }
 
+    /** Everything {@code other} holds, in its order (a stage that collected apart, joined in). */
+    public void reportAll(Diagnostics other) {
+        items.addAll(other.items);
+    }
+
     public boolean hasErrors() {
         for (Diagnostic d : items) {
             if (d.isError()) {

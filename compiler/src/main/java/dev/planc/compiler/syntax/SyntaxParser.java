@@ -270,8 +270,8 @@ public final class SyntaxParser {
             return null;
         }
         // In the order the buffered parse reports them: lexical problems, then lowering's.
-        lexical.all().forEach(diagnostics::report);
-        lowered.all().forEach(diagnostics::report);
+        diagnostics.reportAll(lexical);
+        diagnostics.reportAll(lowered);
         return lowering.file(decls);
     }
 

@@ -48,7 +48,7 @@ public final class Rules {
             return d;
         });
         for (Diagnostics d : found) {
-            d.all().forEach(out::report);
+            out.reportAll(d);
         }
     }
 }
