@@ -8,6 +8,7 @@ import dev.planc.compiler.model.Resource;
 import dev.planc.compiler.model.Task;
 import dev.planc.compiler.parallel.Parallel;
 import dev.planc.compiler.schedule.search.Decoder;
+import dev.planc.compiler.schedule.search.IntHeap;
 import dev.planc.compiler.schedule.search.LevelingSearch;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -71,9 +72,8 @@ public final class Scheduler {
     private final int[][] allocResource;
     /** Per task, its parent's index or -1 (the model's list is a few calls deep). */
     private final int[] parent;
-    /** What every pass starts from: active leaves under each task, itself included, and its active links. */
+    /** What every pass starts from: the active leaves under each task, itself included. */
     private final int[] initialRemaining;
-    private final int[] initialPending;
     /** Active top-level tasks, in order. */
     private final int[] roots;
     /** Usage profiles that are never booked: the effort sweep over them is calendars alone. */
@@ -150,11 +150,9 @@ public final class Scheduler {
             woOff[i + 1] += woOff[i];
             depOff[i + 1] += depOff[i];
         }
-        initialPending = new int[n];
         initialRemaining = new int[n];
         int rootCount = 0;
         for (int i = 0; i < n; i++) {
-            initialPending[i] = woOff[i + 1] - woOff[i];
             if (active[i] && leaf[i]) {
                 for (int a = i; a >= 0; a = parent[a]) {
                     initialRemaining[a]++;
@@ -321,13 +319,16 @@ public final class Scheduler {
             profiles[i] = new Usage();
         }
         int[] remaining = initialRemaining.clone(); // unplaced activities under each task (itself included)
-        int[] pending = initialPending.clone(); // links of the task whose target is not complete
+        int[] pending = new int[n]; // links of the task whose target is not complete
+        for (int i = 0; i < n; i++) {
+            pending[i] = woOff[i + 1] - woOff[i];
+        }
         long[] aggStart = new long[n];
         long[] aggFinish = new long[n];
         Arrays.fill(aggStart, Long.MAX_VALUE);
         Arrays.fill(aggFinish, Long.MIN_VALUE);
         // the eligible activities, by rank, then index
-        RankHeap eligible = new RankHeap(rank, 64);
+        IntHeap eligible = IntHeap.byKey(rank, 64); // by rank, then index
         for (int t : roots) {
             release(t, pending, eligible);
         }
@@ -365,7 +366,7 @@ public final class Scheduler {
         return p;
     }
 
-    private void complete(int x, int[] pending, RankHeap eligible) {
+    private void complete(int x, int[] pending, IntHeap eligible) {
         for (int k = depOff[x]; k < depOff[x + 1]; k++) {
             int t = dependents[k];
             if (--pending[t] == 0 && ancestorsFree(t, pending)) {
@@ -384,7 +385,7 @@ public final class Scheduler {
     }
 
     /** {@code t} and its ancestors wait for nothing more: its free activities become eligible. */
-    private void release(int t, int[] pending, RankHeap eligible) {
+    private void release(int t, int[] pending, IntHeap eligible) {
         if (!active[t] || pending[t] > 0) {
             return;
         }
@@ -1113,19 +1114,8 @@ public final class Scheduler {
             }
         }
         // Entries are independent of one another (their times converted to local time, a
-        // booking per stretch): built in a piece per core, joined in task order.
-        int pieces = Parallel.threads();
-        for (List<Schedule.Entry> part : Parallel.map(pieces, k -> {
-            int lo = (int) ((long) n * k / pieces);
-            int hi = (int) ((long) n * (k + 1) / pieces);
-            List<Schedule.Entry> made = new ArrayList<>(hi - lo);
-            for (int i = lo; i < hi; i++) {
-                made.add(entry(plan.tasks().get(i), p, slack));
-            }
-            return made;
-        })) {
-            entries.addAll(part);
-        }
+        // booking per stretch): built on the cores, in task order.
+        entries.addAll(Parallel.mapInRanges(n, i -> entry(plan.tasks().get(i), p, slack)));
         List<Integer> critical = criticalPath(p, slack, planFinish);
         List<Diagnostic> diagnostics = deadlines(p);
         List<Integer> placed = new ArrayList<>(p.placed);

@@ -1,6 +1,7 @@
 package dev.planc.compiler.schedule.search;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A binary min-heap of ints under a caller's order, without boxing: the schedule generation
@@ -14,13 +15,37 @@ public final class IntHeap {
         boolean before(int a, int b);
     }
 
-    private final Order order;
+    private final @Nullable Order order;
+    /** When set, the order is by key, then by the int itself, compared here rather than through {@link #order}. */
+    private final long @Nullable [] key;
     private int[] heap;
     private int size;
 
     public IntHeap(Order order, int capacity) {
+        this(order, null, capacity);
+    }
+
+    private IntHeap(@Nullable Order order, long @Nullable [] key, int capacity) {
         this.order = order;
+        this.key = key;
         this.heap = new int[Math.max(1, capacity)];
+    }
+
+    /**
+     * Ints ordered by {@code key[x]}, then by {@code x}: a total order, so every poll gives the one
+     * smallest. The comparison is written out instead of called through an {@link Order}, since
+     * the schedule generation scheme pops every activity of every schedule through it.
+     */
+    public static IntHeap byKey(long[] key, int capacity) {
+        return new IntHeap(null, key, capacity);
+    }
+
+    private boolean before(int a, int b) {
+        long[] k = key;
+        if (k != null) {
+            return k[a] != k[b] ? k[a] < k[b] : a < b;
+        }
+        return java.util.Objects.requireNonNull(order).before(a, b);
     }
 
     public boolean isEmpty() {
@@ -38,7 +63,7 @@ public final class IntHeap {
         int i = size++;
         while (i > 0) {
             int up = (i - 1) >>> 1;
-            if (!order.before(x, heap[up])) {
+            if (!before(x, heap[up])) {
                 break;
             }
             heap[i] = heap[up];
@@ -57,10 +82,10 @@ public final class IntHeap {
             if (c >= size) {
                 break;
             }
-            if (c + 1 < size && order.before(heap[c + 1], heap[c])) {
+            if (c + 1 < size && before(heap[c + 1], heap[c])) {
                 c++;
             }
-            if (!order.before(heap[c], last)) {
+            if (!before(heap[c], last)) {
                 break;
             }
             heap[i] = heap[c];
