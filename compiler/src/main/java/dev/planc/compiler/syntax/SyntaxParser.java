@@ -185,10 +185,7 @@ public final class SyntaxParser {
         List<Comment> comments = new ArrayList<>();
         PlanTokens tokens = new PlanTokens(source, offsets, reported, comments, chars, from, line);
         TokenStream stream = new PlanTokenStream(tokens);
-        SizedPlanParser parser = new SizedPlanParser(stream);
-        parser.removeErrorListeners();
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
+        SizedPlanParser parser = bailingSll(stream);
         Lowering lowering = new Lowering(source, offsets, reported, comments);
         List<Decl> decls = new ArrayList<>();
         try {
@@ -232,6 +229,15 @@ public final class SyntaxParser {
         }
     }
 
+    /** A parser that predicts with SLL, reports nothing and gives up at the first syntax error. */
+    private static SizedPlanParser bailingSll(TokenStream stream) {
+        SizedPlanParser parser = new SizedPlanParser(stream);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        return parser;
+    }
+
     private static int start(Token t) {
         return t.getType() == Token.EOF ? -1 : t.getStartIndex();
     }
@@ -246,10 +252,7 @@ public final class SyntaxParser {
         List<Comment> comments = new ArrayList<>();
         PlanTokens tokens = new PlanTokens(source, offsets, lexical, comments, false);
         TokenStream stream = new PlanTokenStream(tokens);
-        PlanParser parser = new SizedPlanParser(stream);
-        parser.removeErrorListeners();
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
+        PlanParser parser = bailingSll(stream);
         Lowering lowering = new Lowering(source, offsets, lowered, comments);
         List<Decl> decls = new ArrayList<>();
         try {
