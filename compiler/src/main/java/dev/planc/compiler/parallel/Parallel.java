@@ -44,9 +44,17 @@ public final class Parallel {
      * once every piece that started has ended.
      */
     public static <T> List<T> map(int count, IntFunction<T> work) {
+        return map(count, THREADS, work);
+    }
+
+    /**
+     * {@link #map(int, IntFunction)} on at most {@code threads} threads at once, the caller
+     * included (for work that holds one of a fixed number of scratch spaces per thread).
+     */
+    public static <T> List<T> map(int count, int threads, IntFunction<T> work) {
         Object[] results = new Object[count];
         Throwable[] failures = new Throwable[count];
-        int helpers = Math.min(THREADS, count) - 1;
+        int helpers = Math.min(Math.min(THREADS, threads), count) - 1;
         if (helpers <= 0) {
             for (int i = 0; i < count; i++) {
                 results[i] = work.apply(i);

@@ -3,6 +3,7 @@ package dev.planc.compiler.parallel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,22 @@ class ParallelTest {
                 expected.add(3 * i);
             }
             assertEquals(expected, Parallel.mapInRanges(count, i -> 3 * i), "count " + count);
+        }
+    }
+
+    @Test
+    void aCapOnThreadsIsKept() {
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        for (int cap = 1; cap <= 3; cap++) {
+            most.set(0);
+            Parallel.map(100, cap, i -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                spin(20_000);
+                running.decrementAndGet();
+                return i;
+            });
+            assertTrue(most.get() <= cap, "cap " + cap + ": " + most.get() + " at once");
         }
     }
 

@@ -578,7 +578,7 @@ public final class LevelingSearch {
         }
         List<Individual> out = lanes.length == 1 || lists.size() == 1
                 ? sequential(lists, justifies)
-                : Parallel.map(lists.size(), i -> {
+                : Parallel.map(lists.size(), lanes.length, i -> {
                     Lane lane = Objects.requireNonNull(idle.poll(), "more threads than lanes");
                     try {
                         return lane.evaluate(lists.get(i), justifies[i]);
