@@ -52,7 +52,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && Warmup.helps(args[0])) {
+        if (args.length > 0 && Warmup.helps(args[0]) && !Ahead.start(args)) {
             Warmup.start();
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

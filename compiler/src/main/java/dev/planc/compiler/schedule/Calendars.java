@@ -64,7 +64,7 @@ public final class Calendars {
      * for the same one at once may both build it, and the one kept is the same either way.
      */
     WorkTime of(Calendar cal, List<Calendar.DayRange> leaves, LocalDate to) {
-        String key = cal.id() + "|" + leaves;
+        String key = key(new StringBuilder(cal.id()), leaves).toString();
         Built b;
         synchronized (this) {
             b = built.get(key);
@@ -90,7 +90,7 @@ public final class Calendars {
     synchronized WorkCalendar common(List<Resource> resources, LocalDate to) {
         StringBuilder key = new StringBuilder().append(to);
         for (Resource r : resources) {
-            key.append('&').append(r.calendar().id()).append('|').append(r.leaves());
+            key(key.append('&').append(r.calendar().id()), r.leaves());
         }
         return common.computeIfAbsent(key.toString(), k -> {
             List<WorkTime> parts = new ArrayList<>();
@@ -99,6 +99,18 @@ public final class Calendars {
             }
             return new CommonTime(parts);
         });
+    }
+
+    /**
+     * Appends the days of {@code leaves} ({@code |from..to} each) to a cache key: only the days
+     * matter to working time (not the reasons), and a record's toString would be linked through
+     * method handles on first use, which costs a fresh JVM milliseconds.
+     */
+    private static StringBuilder key(StringBuilder key, List<Calendar.DayRange> leaves) {
+        for (Calendar.DayRange r : leaves) {
+            key.append('|').append(r.from()).append("..").append(r.to());
+        }
+        return key;
     }
 
     /**

@@ -49,4 +49,16 @@ public record Span(Source source, int start, int end) {
     public String toString() {
         return location();
     }
+
+    // equals and hashCode written out (the same values as a record's own): the generated ones are
+    // linked through method handles on first use, which costs a fresh JVM milliseconds
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Span s && start == s.start && end == s.end && source.equals(s.source);
+    }
+
+    @Override
+    public int hashCode() {
+        return (source.hashCode() * 31 + start) * 31 + end;
+    }
 }
