@@ -38,6 +38,15 @@ public final class Main implements Runnable {
         };
     }
 
+    /**
+     * picocli's switch for the built-in converters it should not register, and ours: those it
+     * would find by reflection for java.sql and java.time types, which no option here has
+     * ({@code --poll} brings its own converter). Looking them up loaded the java.sql module and
+     * cost a fresh JVM about 20 ms of every start.
+     */
+    private static final String CONVERTERS_EXCLUDES = "picocli.converters.excludes";
+    private static final String UNUSED_CONVERTERS = "java\\.sql\\..*,java\\.time\\..*";
+
     public static final int OK = 0;
     public static final int PLAN_ERRORS = 1;
     public static final int FAILURE = 2;
@@ -52,7 +61,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && Warmup.helps(args[0]) && !Ahead.start(args)) {
+        if (args.length > 0 && Warmup.helps(args[0])) {
             Warmup.start();
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -61,6 +70,9 @@ public final class Main implements Runnable {
     /** Runs the CLI with the given streams; returns the exit code. Never throws. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        if (System.getProperty(CONVERTERS_EXCLUDES) == null) {
+            System.setProperty(CONVERTERS_EXCLUDES, UNUSED_CONVERTERS);
+        }
         CommandLine cli = new CommandLine(new Main());
         Object asked = args.length > 0 && !args[0].equals("help") ? command(args[0]) : null;
         if (asked != null) {
@@ -72,22 +84,10 @@ public final class Main implements Runnable {
         }
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> FAILURE);
-        cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("planc: " + ex.getMessage());
-            err.println("Try 'planc " + (ex.getCommandLine().getCommandName().equals("planc") ? ""
-                    : ex.getCommandLine().getCommandName() + " ") + "--help' for usage.");
-            err.flush();
-            return FAILURE;
-        });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            err.println("planc: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
-            if (debug) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return FAILURE;
-        });
+        Handlers handlers = new Handlers(err, debug);
+        cli.setExitCodeExceptionMapper(handlers);
+        cli.setParameterExceptionHandler(handlers);
+        cli.setExecutionExceptionHandler(handlers);
         try {
             int code = cli.execute(args);
             out.flush();
@@ -95,6 +95,48 @@ public final class Main implements Runnable {
             return code;
         } catch (OutOfMemoryError | StackOverflowError e) {
             err.println("planc: out of resources: " + e);
+            err.flush();
+            return FAILURE;
+        }
+    }
+
+    /**
+     * How failures end: a usage error names the command's help, anything else is an internal
+     * error, without a stack trace unless {@code --debug}; both exit 2. (A class rather than three
+     * lambdas: the interfaces are picocli's, whose old class files the class-data-sharing archive
+     * cannot hold, so a lambda for them would be generated at run time, every run.)
+     */
+    private static final class Handlers implements CommandLine.IExitCodeExceptionMapper,
+            CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+        private final PrintWriter err;
+        private final boolean debug;
+
+        Handlers(PrintWriter err, boolean debug) {
+            this.err = err;
+            this.debug = debug;
+        }
+
+        @Override
+        public int getExitCode(Throwable exception) {
+            return FAILURE;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            err.println("planc: " + ex.getMessage());
+            err.println("Try 'planc " + (ex.getCommandLine().getCommandName().equals("planc") ? ""
+                    : ex.getCommandLine().getCommandName() + " ") + "--help' for usage.");
+            err.flush();
+            return FAILURE;
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine,
+                CommandLine.ParseResult parseResult) {
+            err.println("planc: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
             err.flush();
             return FAILURE;
         }

@@ -68,17 +68,14 @@ final class ScheduleCommand implements Callable<Integer> {
         int exit = Main.OK;
         TextRenderer renderer = new TextRenderer(outputOptions.useColor());
         for (Path path : paths) {
-            Result<CompiledPlan> result = Ahead.take(path, request);
-            if (result == null) {
-                List<String> problems = new ArrayList<>();
-                Source source = Inputs.load(path, loader, problems);
-                if (source == null) {
-                    problems.forEach(p -> err.println("planc: " + p));
-                    exit = Main.FAILURE;
-                    continue;
-                }
-                result = Compiler.compile(source, loader, request);
+            List<String> problems = new ArrayList<>();
+            Source source = Inputs.load(path, loader, problems);
+            if (source == null) {
+                problems.forEach(p -> err.println("planc: " + p));
+                exit = Main.FAILURE;
+                continue;
             }
+            Result<CompiledPlan> result = Compiler.compile(source, loader, request);
             err.print(renderer.render(result.diagnostics()));
             Schedule schedule = result.value().schedule();
             if (result.hasErrors() || schedule == null) {

@@ -298,33 +298,6 @@ class CliIT {
     }
 
     @Test
-    void aScheduleCompiledAheadIsTheScheduleCompiledInTurn() throws Exception {
-        // `schedule --format json FILE` is compiled while picocli reads the arguments (Ahead);
-        // naming the default budget switches that off, so the two runs took the two paths
-        for (String plan : new String[] {"examples/launch.plan", "examples/construction.plan"}) {
-            PlancProcess.Run ahead = PlancProcess.run(root, "schedule", "--format", "json", plan);
-            PlancProcess.Run inTurn = PlancProcess.run(root, "schedule", "--format", "json", "--leveling-budget", "0",
-                    plan);
-            assertEquals(0, ahead.exit(), ahead.all());
-            assertEquals(0, inTurn.exit(), inTurn.all());
-            assertEquals(inTurn.out(), ahead.out(), plan);
-        }
-        // a guess that is not the plan picocli reads (an option's value) is not taken
-        write("plan.plan", """
-                plan "P" { start 2027-01-04 }
-                task a { duration 2d }
-                """);
-        PlancProcess.Run other = PlancProcess.run(tmp, "schedule", "--format", "json", "-o", "out.json", "plan.plan");
-        assertEquals(0, other.exit(), other.all());
-        assertTrue(Files.readString(tmp.resolve("out.json")).contains("\"finish\" : \"2027-01-05T17:00\""),
-                Files.readString(tmp.resolve("out.json")));
-        // a file that cannot be read is reported by the command, as before
-        PlancProcess.Run missing = PlancProcess.run(tmp, "schedule", "nothing.plan");
-        assertEquals(2, missing.exit(), missing.all());
-        assertTrue(missing.err().contains("cannot read `nothing.plan`: no such file"), missing.err());
-    }
-
-    @Test
     void scheduleRefusesPlansWithErrorsAndReportsMissedDeadlines() throws Exception {
         write("late.plan", """
                 plan "Late" { start 2027-01-04 }
